@@ -1,0 +1,43 @@
+package io.berth.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * What the commands need from the outside world, handed in by {@link Main} (the real process) or by a test.
+ *
+ * @param environment      the process environment ({@code BERTH_HOST}, {@code BERTH_DEBUG}, interpolation)
+ * @param workingDirectory the directory {@code berth} runs in
+ * @param stdin            the content of standard input, read when {@code -f -} asks for it
+ * @param loader           loads compose projects
+ * @param version          the version of this build, for example {@code 0.1.0}
+ * @param runtime          the Java runtime, for example {@code 25.0.1 (Eclipse Adoptium)}
+ * @param platform         operating system and architecture, for example {@code linux/amd64}
+ */
+public record CliContext(
+        Map<String, String> environment,
+        Path workingDirectory,
+        Supplier<byte[]> stdin,
+        ProjectLoader loader,
+        String version,
+        String runtime,
+        String platform) {
+
+    public CliContext {
+        environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+        Objects.requireNonNull(workingDirectory, "workingDirectory");
+        Objects.requireNonNull(stdin, "stdin");
+        Objects.requireNonNull(loader, "loader");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(runtime, "runtime");
+        Objects.requireNonNull(platform, "platform");
+    }
+
+    /** True when {@code BERTH_DEBUG} is set to something other than empty, {@code 0} or {@code false}. */
+    public boolean debug() {
+        String v = environment.get("BERTH_DEBUG");
+        return v != null && !v.isEmpty() && !v.equals("0") && !v.equalsIgnoreCase("false");
+    }
+}

@@ -1,0 +1,94 @@
+package io.berth.cli;
+
+import io.berth.compose.BerthException;
+import io.berth.compose.ComposeLoader;
+import io.berth.compose.ErrorCategory;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The composition root of {@code berth}: the one place that reads the process's environment, working directory,
+ * standard streams and JVM facts, and hands them to the command tree as a {@link CliContext}.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // UTF-8 whatever the locale: the conformance checker and CI run with no LANG, where Java would print '?'.
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        int code = run(args, processContext(System.getenv(), System.in), out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line against {@code ctx}; returns the exit code. */
+    public static int run(String[] args, CliContext ctx, PrintWriter out, PrintWriter err) {
+        return CommandTree.build(ctx, out, err).execute(args);
+    }
+
+    /** The context of this process: its environment, working directory, stdin and the real loader. */
+    static CliContext processContext(Map<String, String> env, InputStream stdin) {
+        ComposeLoader loader = new ComposeLoader();
+        String version = Main.class.getPackage().getImplementationVersion();
+        return new CliContext(env, workingDirectory(env), readAll(stdin), loader::load,
+                version == null ? "dev" : version,
+                System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                System.getProperty("os.name").toLowerCase(Locale.ROOT) + "/" + System.getProperty("os.arch"));
+    }
+
+    /**
+     * The working directory as the shell names it: {@code $PWD} when it is the same directory as the process's
+     * (so a path through a symbolic link stays as the user typed it, as Go's {@code os.Getwd} does), else the
+     * physical one.
+     */
+    static Path workingDirectory(Map<String, String> env) {
+        Path cwd = Path.of(System.getProperty("user.dir"));
+        String pwd = env.get("PWD");
+        if (pwd != null && pwd.startsWith("/") && !pwd.equals(cwd.toString())) {
+            try {
+                if (Files.isSameFile(Path.of(pwd), cwd)) {
+                    return Path.of(pwd);
+                }
+            } catch (IOException | RuntimeException e) {
+                return cwd;
+            }
+        }
+        return cwd;
+    }
+
+    /** Standard input, read once on first use (only {@code -f -} asks for it). */
+    private static Supplier<byte[]> readAll(InputStream in) {
+        return new Supplier<>() {
+            private byte[] content;
+
+            @Override
+            public synchronized byte[] get() {
+                if (content == null) {
+                    try {
+                        content = in.readAllBytes();
+                    } catch (IOException e) {
+                        throw new BerthException(ErrorCategory.INVALID_ARGUMENT, "-",
+                                "cannot read the compose file from standard input: " + e.getMessage(), e);
+                    }
+                }
+                return content;
+            }
+        };
+    }
+}

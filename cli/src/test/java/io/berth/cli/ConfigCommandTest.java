@@ -1,0 +1,173 @@
+package io.berth.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.berth.compose.ComposeException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code berth config}'s outputs, from a project made by hand (no loader involved). */
+class ConfigCommandTest {
+    private final CliHarness berth = new CliHarness().project(Projects.shop());
+
+    @Test
+    void whenFormatIsJson_thenTheModelIsPrintedAsJsonWithDollarsEscaped() {
+        CliHarness.Result r = berth.run("config", "--format", "json");
+
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("{\n  \"name\": \"shop\",\n"), r.out());
+        assertTrue(r.out().contains("\"GREETING\": \"cost: $$5\""), "a $ is printed as $$, as compose does");
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void whenNoFormatIsGiven_thenTheModelIsPrintedAsYaml() {
+        CliHarness.Result r = berth.run("config");
+
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("name: shop\n"), r.out());
+        assertTrue(r.out().contains("\nservices:\n"), r.out());
+    }
+
+    @Test
+    void whenInterpolationIsOff_thenDollarsArePrintedAsTheyAre() {
+        CliHarness.Result r = berth.run("config", "--format", "json", "--no-interpolate");
+
+        assertTrue(r.out().contains("\"GREETING\": \"cost: $5\""), r.out());
+    }
+
+    @Test
+    void whenQuiet_thenNothingIsPrintedButTheFilesAreLoaded() {
+        CliHarness.Result r = berth.run("config", "-q");
+
+        assertEquals(0, r.code());
+        assertEquals("", r.out());
+        assertEquals(1, r.loads().size());
+    }
+
+    @Test
+    void whenOutputIsAFile_thenTheModelGoesThereAndNotToStdout(@TempDir Path dir) throws IOException {
+        CliHarness.Result r = berth.cwd(dir).run("config", "--format", "json", "-o", "out.json");
+
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.out());
+        assertTrue(Files.readString(dir.resolve("out.json")).startsWith("{\n  \"name\": \"shop\""));
+    }
+
+    @Test
+    void whenTheOutputFileCannotBeWritten_thenExit1NamingIt(@TempDir Path dir) {
+        CliHarness.Result r = berth.cwd(dir).run("config", "-o", "no/such/dir/out.yaml");
+
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("berth: cannot write no/such/dir/out.yaml"), r.err());
+    }
+
+    @Test
+    void whenServicesAreListed_thenEachComesAfterItsDependencies() {
+        CliHarness.Result r = berth.run("config", "--services");
+
+        assertEquals("cache\ndb\napi\nweb\nworker\n", r.out());
+    }
+
+    @Test
+    void whenVolumesNetworksOrProfilesAreListed_thenOneNamePerLine() {
+        assertEquals("cache-data\ndb-data\n", berth.run("config", "--volumes").out());
+        assertEquals("back\nfront\n", berth.run("config", "--networks").out());
+        assertEquals("debug\n", berth.run("config", "--profiles").out(), "disabled services count too");
+        assertEquals("", berth.run("config", "--models").out());
+    }
+
+    @Test
+    void whenImagesAreListed_thenAServiceThatOnlyBuildsGetsProjectDashService() {
+        assertEquals("shop/api:1\nredis:7\npostgres:16\nshop-web\nshop/worker:1\n",
+                berth.run("config", "--images").out());
+    }
+
+    @Test
+    void whenTheEnvironmentIsListed_thenItIsSortedNameEqualsValue() {
+        assertEquals("A_FIRST=x\nHOME=/root\nTAG=1\n", berth.run("config", "--environment").out());
+    }
+
+    @Test
+    void whenHashesAreAskedForAll_thenOneLinePerServiceInNameOrder() {
+        String out = berth.run("config", "--hash", "*").out();
+
+        String[] lines = out.split("\n");
+        assertEquals(5, lines.length, out);
+        assertTrue(lines[0].matches("api [0-9a-f]{64}"), lines[0]);
+        assertTrue(lines[4].startsWith("worker "), lines[4]);
+    }
+
+    @Test
+    void whenHashesAreAskedForSomeServices_thenOnlyThoseSorted() {
+        String out = berth.run("config", "--hash", "web,db").out();
+
+        assertTrue(out.matches("db [0-9a-f]{64}\nweb [0-9a-f]{64}\n"), out);
+    }
+
+    @Test
+    void whenAHashIsAskedForAnUnknownService_thenExit1SayingSo() {
+        CliHarness.Result r = berth.run("config", "--hash", "nope");
+
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("berth: no such service: nope"), r.err());
+    }
+
+    @Test
+    void whenSeveralListingsAreAsked_thenComposePrecedenceDecides() {
+        assertEquals("cache-data\ndb-data\n", berth.run("config", "--profiles", "--volumes").out());
+    }
+
+    @Test
+    void whenDigestsAreToBeResolved_thenExit1WithAClearReasonAndNothingLoaded() {
+        CliHarness.Result r = berth.run("config", "--resolve-image-digests");
+
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("berth: --resolve-image-digests is not supported yet"), r.err());
+        assertTrue(r.loads().isEmpty());
+    }
+
+    @Test
+    void whenTheLoaderRejectsTheFile_thenItsMessageIsPrintedAndExitIs1() {
+        CliHarness.Result r = new CliHarness()
+                .loader(o -> {
+                    throw new ComposeException("compose.yaml:3:5", "compose.yaml:3:5: services.web.ports must be a list");
+                })
+                .run("config");
+
+        assertEquals(1, r.code());
+        assertEquals("berth: compose.yaml:3:5: services.web.ports must be a list\n", r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void whenTheLoaderFailsUnexpectedly_thenItIsReportedAsAnInternalErrorWithoutTrace() {
+        CliHarness.Result r = new CliHarness()
+                .loader(o -> {
+                    throw new IllegalStateException("boom");
+                })
+                .run("config");
+
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("berth: internal error: java.lang.IllegalStateException: boom"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace without BERTH_DEBUG");
+    }
+
+    @Test
+    void whenDebugIsOn_thenTheStackTraceIsShown() {
+        CliHarness.Result r = new CliHarness().env("BERTH_DEBUG", "1")
+                .loader(o -> {
+                    throw new ComposeException("f", "bad file");
+                })
+                .run("config");
+
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("berth: bad file\n"), r.err());
+        assertTrue(r.err().contains("\tat "), r.err());
+    }
+}
