@@ -11,7 +11,7 @@ public final class ConfigRenderer {
 
     /** The canonical model as JSON, two-space indented, as {@code docker compose config --format json}. */
     public static String json(Project project) {
-        return JsonWriter.write(project.model());
+        return JsonWriter.write(project.jsonModel());
     }
 
     /** The canonical model as YAML, as {@code docker compose config}. */

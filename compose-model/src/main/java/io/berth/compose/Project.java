@@ -17,7 +17,9 @@ import java.util.Set;
  * @param name             the project name, normalized
  * @param workingDir       the project directory
  * @param composeFiles     the files that were read, in order ({@code -} for stdin)
- * @param model            the canonical document (see above)
+ * @param model            the canonical document (see above), with {@code x-*} extensions: what YAML output prints
+ * @param jsonModel        the same document as {@code config --format json} prints it (compose's JSON leaves
+ *                         extensions inside objects out and prints absent commands as null)
  * @param disabledServices services switched off by inactive profiles, in canonical form
  * @param environment      the environment used for interpolation (OS env over .env)
  * @param warnings         things the user should know but that are not errors (obsolete {@code version})
@@ -27,6 +29,7 @@ public record Project(
         Path workingDir,
         List<String> composeFiles,
         Map<String, Object> model,
+        Map<String, Object> jsonModel,
         Map<String, Object> disabledServices,
         Map<String, String> environment,
         List<String> warnings) {

@@ -1,11 +1,150 @@
 package io.berth.compose.internal.load;
 
+import io.berth.compose.ComposeException;
 import io.berth.compose.LoadOptions;
 import io.berth.compose.Project;
+import io.berth.compose.internal.interpolation.Interpolator;
+import io.berth.compose.internal.model.DecodeException;
+import io.berth.compose.internal.model.ProjectDecoder;
+import io.berth.compose.internal.normalize.Consistency;
+import io.berth.compose.internal.normalize.Normalizer;
+import io.berth.compose.internal.normalize.ProjectRules;
+import io.berth.compose.internal.schema.SchemaValidator;
+import io.berth.compose.internal.tree.TreePath;
+import io.berth.compose.internal.tree.Trees;
+import io.berth.compose.internal.yaml.SourceMap;
+import io.berth.compose.internal.yaml.YamlDocument;
+import io.berth.compose.internal.yaml.YamlReader;
 
-/** The loading pipeline: files → YAML → interpolate → extends/include → merge → validate → normalize. */
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The loading pipeline, in compose's order: settle directory, environment, files and profiles
+ * ({@link ProjectSetup}); choose the project name; read and merge the files ({@link FileLoader}); normalize;
+ * decode through the model's types; apply profiles and checks; resolve env files; print forms.
+ */
 public final class Loader {
+    private volatile SchemaValidator schema;
+
+    private SchemaValidator schema() {
+        SchemaValidator s = schema;
+        if (s == null) {
+            s = SchemaValidator.compose();
+            schema = s;
+        }
+        return s;
+    }
+
     public Project load(LoadOptions options) {
-        throw new UnsupportedOperationException("being written");
+        List<String> warnings = new ArrayList<>();
+        FileSystem fs = new FileSystem(options.environment().get("HOME"));
+        ProjectSetup setup = new ProjectSetup(options, fs, warnings);
+        String workingDir = setup.workingDir();
+        List<ConfigFile> files = setup.readConfigFiles();
+        SourceMap sourceMap = new SourceMap();
+        Map<String, String> env = setup.environment;
+        String name = projectName(options, setup, files, env, workingDir);
+        env.put("COMPOSE_PROJECT_NAME", name);
+
+        LoadFlags flags = new LoadFlags(options.interpolate() ? env::get : null, workingDir, false, false, false,
+                false, options.resolvePaths());
+        FileLoader loader = new FileLoader(schema(), sourceMap, fs, warnings);
+        Map<String, Object> dict = loader.loadModel(files, workingDir, env, flags, new ExtendsTracker(), List.of());
+        if (dict.isEmpty()) {
+            throw new ComposeException(files.get(0).name(), "empty compose file: " + files.get(0).name()
+                    + " defines nothing: add a `services:` section");
+        }
+        if (name.isEmpty()) {
+            throw new ComposeException("project name", "project name must not be empty: use -p NAME or a "
+                    + "top-level `name:`");
+        }
+        if (options.normalize()) {
+            dict.put("name", name);
+            Normalizer.normalize(dict, env);
+        }
+        dict.remove("name");
+        Map<String, Object> services = dict.get("services") instanceof Map<?, ?> m ? Trees.map(m)
+                : new LinkedHashMap<>();
+        dict.put("services", services);
+        decodeChecked(dict, sourceMap, files.get(0).name());
+
+        Map<String, Object> disabled = ProjectRules.applyProfiles(services, setup.profiles);
+        if (options.consistency()) {
+            Consistency.check(dict, services, disabled);
+        }
+        ProjectRules.select(services, disabled, options.services(), setup.profiles);
+        ProjectRules.pruneUnused(dict, services);
+        if (options.interpolate()) {
+            ProjectRules.resolveEnvironment(services, env);
+        }
+
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", name);
+        out.putAll(dict);
+        Map<String, Object> model = decodeChecked(out, sourceMap, files.get(0).name());
+        Map<String, Object> json = ProjectDecoder.decode(out, true);
+        Map<String, Object> disabledModel = new LinkedHashMap<>();
+        disabled.forEach((k, v) -> disabledModel.put(k, ProjectDecoder.service(k, v, false)));
+        List<String> composeFiles = files.stream().map(ConfigFile::name).toList();
+        return new Project(name, Path.of(workingDir), composeFiles, Trees.map(Trees.freeze(model)),
+                Trees.map(Trees.freeze(json)), Trees.map(Trees.freeze(disabledModel)), Map.copyOf(env), warnings);
+    }
+
+    private static Map<String, Object> decodeChecked(Map<String, Object> dict, SourceMap sourceMap, String file) {
+        try {
+            return ProjectDecoder.decode(dict, false);
+        } catch (DecodeException e) {
+            TreePath p = new TreePath(Arrays.asList(e.path().split("\\.")));
+            throw new ComposeException(sourceMap.describe(p, file), sourceMap.describe(p, file) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** docker compose's precedence: -p, COMPOSE_PROJECT_NAME, top-level name:, the directory name. */
+    private static String projectName(LoadOptions options, ProjectSetup setup, List<ConfigFile> files,
+                                      Map<String, String> env, String workingDir) {
+        String imperative = null;
+        if (options.projectName() != null && !options.projectName().isEmpty()) {
+            imperative = options.projectName();
+        } else if (env.get("COMPOSE_PROJECT_NAME") != null && !env.get("COMPOSE_PROJECT_NAME").isEmpty()) {
+            imperative = env.get("COMPOSE_PROJECT_NAME");
+        }
+        if (imperative != null) {
+            if (!Normalizing.projectName(imperative).equals(imperative)) {
+                throw Normalizing.invalidProjectName(imperative);
+            }
+            return imperative;
+        }
+        String fromFile = "";
+        for (ConfigFile f : files) {
+            try {
+                for (YamlDocument d : YamlReader.read(f.content(), f.name(), new SourceMap())) {
+                    Object n = d.tree().get("name");
+                    if (n != null && !n.toString().isEmpty()) {
+                        fromFile = n.toString();
+                    }
+                }
+            } catch (ComposeException e) {
+                // the real parse reports it, with its position
+            }
+        }
+        if (options.interpolate() && !fromFile.isEmpty()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", fromFile);
+            fromFile = String.valueOf(Interpolator.interpolate(m, env::get).get("name"));
+        }
+        if (options.normalize()) {
+            fromFile = Normalizing.projectName(fromFile);
+        }
+        if (!fromFile.isEmpty()) {
+            return fromFile;
+        }
+        return Normalizing.projectName(Path.of(workingDir).getFileName() == null ? ""
+                : Path.of(workingDir).getFileName().toString());
     }
 }
