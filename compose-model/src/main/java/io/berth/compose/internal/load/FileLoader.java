@@ -97,7 +97,7 @@ final class FileLoader {
                 SchemaViolation v = violations.get(0);
                 TreePath p = new TreePath(v.path().stream().map(String::valueOf).toList());
                 throw new ComposeException(sourceMap.describe(p, file.name()),
-                        "validating " + where(p, file.name()) + ": " + v.message());
+                        "validating " + where(p, file.name()) + ": " + v.describe());
             }
             if (dict.containsKey("version")) {
                 warnings.add(file.name() + ": the attribute `version` is obsolete, it will be ignored, "
