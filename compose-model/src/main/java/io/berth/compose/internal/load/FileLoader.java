@@ -112,12 +112,17 @@ final class FileLoader {
 
     private Map<String, Object> interpolate(String fileName, Map<String, Object> cfg, LoadFlags flags) {
         try {
-            return Interpolator.interpolate(cfg, flags.lookup());
+            return Interpolator.interpolate(cfg, flags.lookup(), w -> {
+                if (!warnings.contains(w)) {
+                    warnings.add(w);
+                }
+            });
         } catch (InterpolationException e) {
             TreePath p = e.path() == null ? TreePath.ROOT
                     : new TreePath(e.path().stream().map(String::valueOf).toList());
-            throw new ComposeException(sourceMap.describe(p, fileName),
-                    where(p, fileName) + ": error while interpolating " + p + ": " + e.getMessage(), e);
+            String what = e.kind() == InterpolationException.Kind.INVALID_TEMPLATE ? e.composeGoMessage()
+                    : "error while interpolating " + p + ": " + e.getMessage();
+            throw new ComposeException(sourceMap.describe(p, fileName), where(p, fileName) + ": " + what, e);
         }
     }
 
