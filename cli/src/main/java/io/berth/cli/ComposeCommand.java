@@ -1,26 +1,22 @@
 package io.berth.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code berth compose}: the group of compose commands and the holder of the compose global options. */
-@Command(name = "compose", description = "Define and run multi-container applications with Berth",
-        synopsisSubcommandLabel = "COMMAND")
 final class ComposeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    private CommandSpec spec;
 
-    @Mixin
-    private ComposeOptions options;
+    private ComposeCommand() {
+    }
 
-    @Mixin
-    HelpOption help;
-
-    ComposeOptions options() {
-        return options;
+    static CommandLine create() {
+        ComposeCommand command = new ComposeCommand();
+        command.spec = Specs.command(command, "Define and run multi-container applications with Berth");
+        command.spec.usageMessage().synopsisSubcommandLabel("COMMAND");
+        ComposeOptions.addTo(command.spec);
+        return new CommandLine(command.spec);
     }
 
     /** Like {@code docker compose} alone: print the help. */

@@ -9,152 +9,152 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * {@code berth config} and {@code berth compose config}: load the compose files and print the canonical model, or
  * one of its listings. Flags, precedence between listings and output follow {@code docker compose config}.
  */
-@Command(name = "config", description = "Parse, resolve and render compose file in canonical format",
-        sortOptions = false)
 final class ConfigCommand implements Callable<Integer> {
     /** {@code --format} values. */
     enum Format { yaml, json }
 
     private final CliContext ctx;
+    private CommandSpec spec;
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ComposeOptions compose;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Format the output. Values: [yaml | json].")
-    Format format;
-
-    @Option(names = {"-q", "--quiet"}, description = "Only validate the configuration, don't print anything.")
-    boolean quiet;
-
-    @Option(names = "--services", description = "Print the service names, one per line.")
-    boolean services;
-
-    @Option(names = "--volumes", description = "Print the volume names, one per line.")
-    boolean volumes;
-
-    @Option(names = "--networks", description = "Print the network names, one per line.")
-    boolean networks;
-
-    @Option(names = "--models", description = "Print the model names, one per line.")
-    boolean models;
-
-    @Option(names = "--profiles", description = "Print the profile names, one per line.")
-    boolean profiles;
-
-    @Option(names = "--images", description = "Print the image names, one per line.")
-    boolean images;
-
-    @Option(names = "--hash", paramLabel = "SERVICES",
-            description = "Print the service config hash, one per line ('*' for all, or svc1,svc2).")
-    String hash;
-
-    @Option(names = "--environment", description = "Print environment used for interpolation.")
-    boolean environment;
-
-    @Option(names = "--no-interpolate", description = "Don't interpolate environment variables.")
-    boolean noInterpolate;
-
-    @Option(names = "--no-normalize", description = "Don't normalize compose model.")
-    boolean noNormalize;
-
-    @Option(names = "--no-path-resolution", description = "Don't resolve file paths.")
-    boolean noPathResolution;
-
-    @Option(names = "--no-consistency",
-            description = "Don't check model consistency - warning: may produce invalid Compose output.")
-    boolean noConsistency;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Save to file (default to stdout).")
-    String output;
-
-    @Option(names = "--resolve-image-digests",
-            description = "Pin image tags to digests (not supported yet: needs a registry client).")
-    boolean resolveImageDigests;
-
-    @Option(names = "--lock-image-digests",
-            description = "Produces an override file with image digests (not supported yet: needs a registry client).")
-    boolean lockImageDigests;
-
-    @Option(names = "--no-env-resolution",
-            description = "Don't resolve service env files (not supported yet).")
-    boolean noEnvResolution;
-
-    @Mixin
-    HelpOption help;
-
-    @Parameters(paramLabel = "SERVICE", arity = "0..*",
-            description = "Services to render (enabled even when their profiles are not).")
-    List<String> selected = new ArrayList<>();
-
-    ConfigCommand(CliContext ctx) {
+    private ConfigCommand(CliContext ctx) {
         this.ctx = ctx;
+    }
+
+    static CommandLine create(CliContext ctx) {
+        ConfigCommand command = new ConfigCommand(ctx);
+        CommandSpec spec = Specs.command(command, "Parse, resolve and render compose file in canonical format");
+        command.spec = spec;
+        spec.usageMessage().sortOptions(false);
+        ComposeOptions.addTo(spec);
+        spec.addOption(Specs.choice(Format.class, "FORMAT", "Format the output. Values: [yaml | json].", "--format"));
+        spec.addOption(Specs.flag("Only validate the configuration, don't print anything.", "-q", "--quiet"));
+        spec.addOption(Specs.flag("Print the service names, one per line.", "--services"));
+        spec.addOption(Specs.flag("Print the volume names, one per line.", "--volumes"));
+        spec.addOption(Specs.flag("Print the network names, one per line.", "--networks"));
+        spec.addOption(Specs.flag("Print the model names, one per line.", "--models"));
+        spec.addOption(Specs.flag("Print the profile names, one per line.", "--profiles"));
+        spec.addOption(Specs.flag("Print the image names, one per line.", "--images"));
+        spec.addOption(Specs.value("SERVICES",
+                "Print the service config hash, one per line ('*' for all, or svc1,svc2).", "--hash"));
+        spec.addOption(Specs.flag("Print environment used for interpolation.", "--environment"));
+        spec.addOption(Specs.flag("Don't interpolate environment variables.", "--no-interpolate"));
+        spec.addOption(Specs.flag("Don't normalize compose model.", "--no-normalize"));
+        spec.addOption(Specs.flag("Don't resolve file paths.", "--no-path-resolution"));
+        spec.addOption(Specs.flag("Don't check model consistency - warning: may produce invalid Compose output.",
+                "--no-consistency"));
+        spec.addOption(Specs.value("FILE", "Save to file (default to stdout).", "-o", "--output"));
+        spec.addOption(Specs.flag("Pin image tags to digests (not supported yet: needs a registry client).",
+                "--resolve-image-digests"));
+        spec.addOption(Specs.flag("Produces an override file with image digests (not supported yet).",
+                "--lock-image-digests"));
+        spec.addOption(Specs.flag("Don't resolve service env files (not supported yet).", "--no-env-resolution"));
+        spec.addPositional(PositionalParamSpec.builder().index("0..*").arity("0..*").paramLabel("SERVICE")
+                .type(List.class).auxiliaryTypes(String.class)
+                .description("Services to render (enabled even when their profiles are not).").build());
+        return new CommandLine(spec);
     }
 
     @Override
     public Integer call() {
-        refuseUnsupported();
-        ComposeOptions options = compose.effective(spec);
-        PrintWriter out = spec.commandLine().getOut();
-        // Same precedence as docker compose when several listings are asked for.
-        if (services) {
-            return print(ConfigListings.services(load(options, List.of())), out);
-        } else if (volumes) {
-            return print(ConfigListings.volumes(load(options, List.of())), out);
-        } else if (networks) {
-            return print(ConfigListings.networks(load(options, List.of())), out);
-        } else if (models) {
-            return print(ConfigListings.models(load(options, List.of())), out);
-        } else if (hash != null && !hash.isEmpty()) {
-            return print(ConfigListings.hashes(load(options, List.of()), hash), out);
-        } else if (profiles) {
-            return print(ConfigListings.profiles(load(options, selected)), out);
-        } else if (images) {
-            return print(ConfigListings.images(load(options, selected)), out);
-        } else if (environment) {
-            return print(ConfigListings.environment(load(options, selected)), out);
+        ParseResult args = spec.commandLine().getParseResult();
+        refuseUnsupported(args);
+        ComposeOptions options = ComposeOptions.effective(spec);
+        List<String> selected = args.matchedPositionalValue(0, List.of());
+        Listing listing = Listing.of(args);
+        Project project = load(options, listing.takesServices() ? selected : List.of(), args);
+        if (listing == Listing.NONE) {
+            return render(project, args);
         }
-        return render(load(options, selected), out);
+        if (!args.hasMatchedOption("--quiet")) {
+            PrintWriter out = spec.commandLine().getOut();
+            listing.lines(project, args).forEach(out::println);
+        }
+        return 0;
     }
 
-    private void refuseUnsupported() {
-        if (resolveImageDigests || lockImageDigests) {
-            String flag = resolveImageDigests ? "--resolve-image-digests" : "--lock-image-digests";
-            throw new BerthException(ErrorCategory.FAILED_PRECONDITION, flag, flag
-                    + " is not supported yet: pinning images to digests needs a registry client, which this build"
-                    + " does not include; run without it");
+    /** The listings, in docker compose's order of precedence when several are asked for. */
+    private enum Listing {
+        SERVICES("--services", false),
+        VOLUMES("--volumes", false),
+        NETWORKS("--networks", false),
+        MODELS("--models", false),
+        HASH("--hash", false),
+        PROFILES("--profiles", true),
+        IMAGES("--images", true),
+        ENVIRONMENT("--environment", true),
+        NONE(null, true);
+
+        private final String option;
+        private final boolean takesServices;
+
+        Listing(String option, boolean takesServices) {
+            this.option = option;
+            this.takesServices = takesServices;
         }
-        if (noEnvResolution) {
+
+        static Listing of(ParseResult args) {
+            for (Listing l : values()) {
+                if (l.option != null && args.hasMatchedOption(l.option)
+                        && !(l == HASH && args.matchedOptionValue("--hash", "").isEmpty())) {
+                    return l;
+                }
+            }
+            return NONE;
+        }
+
+        /** Whether {@code SERVICE...} restricts the project, as in docker compose (it does not for some). */
+        boolean takesServices() {
+            return takesServices;
+        }
+
+        List<String> lines(Project project, ParseResult args) {
+            return switch (this) {
+                case SERVICES -> ConfigListings.services(project);
+                case VOLUMES -> ConfigListings.volumes(project);
+                case NETWORKS -> ConfigListings.networks(project);
+                case MODELS -> ConfigListings.models(project);
+                case HASH -> ConfigListings.hashes(project, args.matchedOptionValue("--hash", "*"));
+                case PROFILES -> ConfigListings.profiles(project);
+                case IMAGES -> ConfigListings.images(project);
+                case ENVIRONMENT -> ConfigListings.environment(project);
+                case NONE -> throw new IllegalStateException("not a listing");
+            };
+        }
+    }
+
+    private static void refuseUnsupported(ParseResult args) {
+        for (String flag : List.of("--resolve-image-digests", "--lock-image-digests")) {
+            if (args.hasMatchedOption(flag)) {
+                throw new BerthException(ErrorCategory.FAILED_PRECONDITION, flag, flag
+                        + " is not supported yet: pinning images to digests needs a registry client, which this"
+                        + " build does not include; run without it");
+            }
+        }
+        if (args.hasMatchedOption("--no-env-resolution")) {
             throw new BerthException(ErrorCategory.FAILED_PRECONDITION, "--no-env-resolution",
                     "--no-env-resolution is not supported yet: env_file entries are always resolved into"
                             + " environment; run without it");
         }
     }
 
-    private Project load(ComposeOptions options, List<String> services) {
+    private Project load(ComposeOptions options, List<String> services, ParseResult args) {
         LoadOptions load = options.toLoadOptions(ctx)
                 .services(services)
-                .interpolate(!noInterpolate)
-                .normalize(!noNormalize)
-                .resolvePaths(!noPathResolution)
-                .consistency(!noConsistency)
+                .interpolate(!args.hasMatchedOption("--no-interpolate"))
+                .normalize(!args.hasMatchedOption("--no-normalize"))
+                .resolvePaths(!args.hasMatchedOption("--no-path-resolution"))
+                .consistency(!args.hasMatchedOption("--no-consistency"))
                 .build();
         Project project = ctx.loader().load(load);
         PrintWriter err = spec.commandLine().getErr();
@@ -162,34 +162,28 @@ final class ConfigCommand implements Callable<Integer> {
         return project;
     }
 
-    private int print(List<String> lines, PrintWriter out) {
-        if (!quiet) {
-            lines.forEach(out::println);
-        }
-        return 0;
-    }
-
-    private int render(Project project, PrintWriter out) {
-        if (quiet) {
+    private int render(Project project, ParseResult args) {
+        if (args.hasMatchedOption("--quiet")) {
             return 0;
         }
+        Format format = args.matchedOptionValue("--format", Format.yaml);
         String content = format == Format.json ? ConfigRenderer.json(project) : ConfigRenderer.yaml(project);
-        if (!noInterpolate) {
+        if (!args.hasMatchedOption("--no-interpolate")) {
             // Interpolation consumed the "$$" escapes; print them again so the output is itself a valid input,
             // as docker compose does (it escapes the whole rendered text, after rendering).
             content = content.replace("$", "$$");
         }
+        String output = args.matchedOptionValue("--output", null);
         if (output != null && !content.isEmpty()) {
-            Path file = ctx.workingDirectory().resolve(output);
             try {
-                Files.writeString(file, content, StandardCharsets.UTF_8);
+                Files.writeString(ctx.workingDirectory().resolve(output), content, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new BerthException(ErrorCategory.INVALID_ARGUMENT, output,
                         "cannot write " + output + ": " + e.getMessage() + "; choose another --output file", e);
             }
             return 0;
         }
-        out.print(content);
+        spec.commandLine().getOut().print(content);
         return 0;
     }
 }

@@ -39,7 +39,7 @@ public final class Main {
 
     /** Runs one command line against {@code ctx}; returns the exit code. */
     public static int run(String[] args, CliContext ctx, PrintWriter out, PrintWriter err) {
-        return CommandTree.build(ctx, out, err).execute(args);
+        return CommandTree.build(args, ctx, out, err).execute(args);
     }
 
     /** The context of this process: its environment, working directory, stdin and the real loader. */

@@ -4,7 +4,6 @@ import io.berth.compose.ErrorCategory;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.UnmatchedArgsBinding;
 
 /**
@@ -13,8 +12,7 @@ import picocli.CommandLine.Model.UnmatchedArgsBinding;
  * when run prints one honest line on stderr and exits 1, whatever was typed after it ({@code -h/--help} as the
  * first argument still shows its help).
  *
- * <p>Built with picocli's programmatic API (no annotation scanning): there are about eighty of these, and the tree
- * is built on every start of {@code berth}.
+ * <p>About a hundred of these exist; {@link CommandTree} makes only the one a command line names.
  */
 final class PendingCommand implements Callable<Integer> {
     private CommandSpec spec;
@@ -25,11 +23,9 @@ final class PendingCommand implements Callable<Integer> {
     /** A new {@code CommandLine} for one pending command. */
     static CommandLine create(String description) {
         PendingCommand command = new PendingCommand();
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+        CommandSpec spec = Specs.command(command, description);
         command.spec = spec;
-        spec.usageMessage().description(description).customSynopsis("${COMMAND-FULL-NAME} [ARG...]");
-        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
-                .description("Show this help and exit.").build());
+        spec.usageMessage().customSynopsis("${COMMAND-FULL-NAME} [ARG...]");
         spec.addUnmatchedArgsBinding(UnmatchedArgsBinding.forStringArrayConsumer(new ArgsSink()));
         CommandLine line = new CommandLine(spec);
         line.setStopAtUnmatched(true);

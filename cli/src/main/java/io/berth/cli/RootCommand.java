@@ -1,34 +1,31 @@
 package io.berth.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
+import picocli.CommandLine;
 import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code berth}: the root of the tree, with the engine's global options. */
-@Command(name = "berth", synopsisSubcommandLabel = "COMMAND",
-        description = "Run containers and Compose applications, on one host or a cluster",
-        footer = {"", "Run 'berth COMMAND --help' for more information on a command."})
 final class RootCommand implements Callable<Integer>, IVersionProvider {
     private final CliContext ctx;
+    private CommandSpec spec;
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    EngineOptions engine;
-
-    @Option(names = {"-v", "--version"}, versionHelp = true, description = "Print version information and quit.")
-    boolean version;
-
-    @Mixin
-    HelpOption help;
-
-    RootCommand(CliContext ctx) {
+    private RootCommand(CliContext ctx) {
         this.ctx = ctx;
+    }
+
+    static CommandLine create(CliContext ctx) {
+        RootCommand command = new RootCommand(ctx);
+        CommandSpec spec = Specs.command(command, "Run containers and Compose applications, on one host or a cluster");
+        command.spec = spec;
+        spec.name("berth").versionProvider(command);
+        spec.usageMessage().synopsisSubcommandLabel("COMMAND")
+                .footer("", "Run 'berth COMMAND --help' for more information on a command.");
+        spec.addOption(OptionSpec.builder("-v", "--version").versionHelp(true)
+                .description("Print version information and quit.").build());
+        EngineOptions.addTo(spec);
+        return new CommandLine(spec);
     }
 
     @Override

@@ -2,39 +2,35 @@ package io.berth.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code berth version}: the client's version, and a server section that says the daemon is not part of this build.
  * Exits 0: the client's facts are all there is to report.
  */
-@Command(name = "version", description = "Show the Berth version information")
 final class VersionCommand implements Callable<Integer> {
     private final CliContext ctx;
+    private CommandSpec spec;
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "Format the output: 'json' (default: pretty).")
-    String format;
-
-    @Mixin
-    HelpOption help;
-
-    VersionCommand(CliContext ctx) {
+    private VersionCommand(CliContext ctx) {
         this.ctx = ctx;
+    }
+
+    static CommandLine create(CliContext ctx) {
+        VersionCommand command = new VersionCommand(ctx);
+        command.spec = Specs.command(command, "Show the Berth version information");
+        command.spec.addOption(Specs.value("FORMAT", "Format the output: 'json' (default: pretty).", "-f", "--format"));
+        return new CommandLine(command.spec);
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        String format = spec.commandLine().getParseResult().matchedOptionValue("--format", "pretty");
         String[] platform = ctx.platform().split("/", 2);
-        if ("json".equals(format)) {
+        if (format.equals("json")) {
             out.println("{\"Client\":{\"Version\":" + Json.string(ctx.version())
                     + ",\"JavaVersion\":" + Json.string(ctx.runtime())
                     + ",\"Os\":" + Json.string(platform[0])
@@ -42,7 +38,7 @@ final class VersionCommand implements Callable<Integer> {
                     + "},\"Server\":null}");
             return 0;
         }
-        if (format != null && !format.equals("pretty")) {
+        if (!format.equals("pretty")) {
             throw new ParameterException(spec.commandLine(),
                     "unsupported --format '" + format + "': use 'json' (templates are not supported yet)");
         }

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.berth.compose.LoadOptions;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** The compose global options, before and after the subcommand, as they reach {@link LoadOptions}. */
 class ComposeOptionsTest {
@@ -117,11 +120,20 @@ class ComposeOptionsTest {
 
     @Test
     void whenBerthHostIsSet_thenItIsTheDefaultHost() {
-        EngineOptions engine = new EngineOptions();
         CliContext ctx = new CliContext(java.util.Map.of("BERTH_HOST", "tcp://h:1"), Path.of("/"),
                 () -> new byte[0], o -> null, "v", "r", "p");
-        assertEquals("tcp://h:1", engine.host(ctx));
-        engine.host = "unix:///x.sock";
-        assertEquals("unix:///x.sock", engine.host(ctx));
+        CommandLine root = CommandTree.build(ctx, new PrintWriter(Writer.nullWriter()),
+                new PrintWriter(Writer.nullWriter()));
+
+        root.parseArgs("ps");
+        assertEquals("tcp://h:1", EngineOptions.host(root.getParseResult(), ctx));
+        root.parseArgs("-H", "unix:///x.sock", "ps");
+        assertEquals("unix:///x.sock", EngineOptions.host(root.getParseResult(), ctx));
+    }
+
+    @Test
+    void whenNeitherHostNorBerthHostIsGiven_thenTheLocalSocketIsUsed() {
+        CliContext ctx = new CliContext(java.util.Map.of(), Path.of("/"), () -> new byte[0], o -> null, "v", "r", "p");
+        assertEquals("unix:///run/berth/berth.sock", EngineOptions.host(null, ctx));
     }
 }
