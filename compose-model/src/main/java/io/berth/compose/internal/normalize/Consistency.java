@@ -235,33 +235,40 @@ public final class Consistency {
         }
     }
 
+    /** Depth-first search with on-path marks: linear in services and dependencies, reports the first cycle. */
     private static void cycles(Map<String, Object> services) {
-        for (String start : services.keySet()) {
-            List<String> path = new ArrayList<>();
-            path.add(start);
-            search(path, start, services);
+        Map<String, Integer> state = new HashMap<>(); // absent: unvisited, 1: on the current path, 2: done
+        for (String start : new java.util.TreeSet<>(services.keySet())) {
+            if (!state.containsKey(start)) {
+                List<String> path = new ArrayList<>();
+                visit(start, services, state, path);
+            }
         }
     }
 
-    private static void search(List<String> path, String current, Map<String, Object> services) {
+    private static void visit(String current, Map<String, Object> services, Map<String, Integer> state,
+                              List<String> path) {
+        state.put(current, 1);
+        path.add(current);
         Object s = services.get(current);
-        if (!(s instanceof Map<?, ?> m) || !(m.get("depends_on") instanceof Map<?, ?> deps)) {
-            return;
-        }
-        for (Object d : deps.keySet()) {
-            String dep = (String) d;
-            if (!services.containsKey(dep)) {
-                continue;
+        if (s instanceof Map<?, ?> m && m.get("depends_on") instanceof Map<?, ?> deps) {
+            for (Object d : new java.util.TreeSet<>(Trees.map(deps).keySet())) {
+                String dep = (String) d;
+                if (!services.containsKey(dep)) {
+                    continue;
+                }
+                Integer st = state.get(dep);
+                if (st == null) {
+                    visit(dep, services, state, path);
+                } else if (st == 1) {
+                    int i = path.indexOf(dep);
+                    throw new ComposeException("services." + dep, "dependency cycle detected: "
+                            + String.join(" -> ", path.subList(i, path.size())) + " -> " + dep);
+                }
             }
-            int i = path.indexOf(dep);
-            if (i >= 0) {
-                throw new ComposeException("services." + dep, "dependency cycle detected: "
-                        + String.join(" -> ", path.subList(i, path.size())) + " -> " + dep);
-            }
-            path.add(dep);
-            search(path, dep, services);
-            path.remove(path.size() - 1);
         }
+        path.remove(path.size() - 1);
+        state.put(current, 2);
     }
 
     private static void fail(String service, String message) {
