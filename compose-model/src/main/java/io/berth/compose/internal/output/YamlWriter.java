@@ -4,8 +4,15 @@ import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.representer.StandardRepresenter;
+import org.snakeyaml.engine.v2.resolver.CoreScalarResolver;
 
-/** Writes the canonical tree as block-style YAML, as {@code docker compose config} prints it. */
+/**
+ * Writes the model as block-style YAML, as {@code docker compose config} prints it: two-space indents, and
+ * strings that would read back as another type ({@code "3000"}, {@code "true"}) double-quoted, as go-yaml does.
+ */
 public final class YamlWriter {
     private YamlWriter() {
     }
@@ -20,6 +27,22 @@ public final class YamlWriter {
                 .setWidth(Integer.MAX_VALUE)
                 .setSplitLines(false)
                 .build();
-        return new Dump(settings).dumpToString(tree);
+        return new Dump(settings, new GoStyleRepresenter(settings)).dumpToString(tree);
+    }
+
+    private static final class GoStyleRepresenter extends StandardRepresenter {
+        private final CoreScalarResolver resolver = new CoreScalarResolver(false);
+
+        GoStyleRepresenter(DumpSettings settings) {
+            super(settings);
+            this.representers.put(String.class, data -> {
+                String s = (String) data;
+                boolean ambiguous = s.isEmpty() || !resolver.resolve(s, true).equals(Tag.STR)
+                        || s.equalsIgnoreCase("yes") || s.equalsIgnoreCase("no") || s.equalsIgnoreCase("on")
+                        || s.equalsIgnoreCase("off") || s.equalsIgnoreCase("y") || s.equalsIgnoreCase("n");
+                Node n = representScalar(Tag.STR, s, ambiguous ? ScalarStyle.DOUBLE_QUOTED : ScalarStyle.PLAIN);
+                return n;
+            });
+        }
     }
 }
