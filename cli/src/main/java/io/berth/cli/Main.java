@@ -34,7 +34,9 @@ public final class Main {
         int code = run(args, processContext(System.getenv(), System.in), out, err);
         out.flush();
         err.flush();
-        System.exit(code);
+        // halt, not exit: everything is flushed and no shutdown hook is ours, while Runtime.exit first sets up
+        // the JDK's System.Logger to log the exit (JDK 21+), a few ms of every run of berth.
+        Runtime.getRuntime().halt(code);
     }
 
     /** Runs one command line against {@code ctx}; returns the exit code. */
