@@ -53,44 +53,44 @@ final class CommandCatalog {
 
     static final List<Group> GROUPS = List.of(
             new Group("container", "Manage containers", List.of(
-                    e("attach", "Attach local standard input, output, and error streams to a running container"),
-                    e("commit", "Create a new image from a container's changes"),
-                    e("cp", "Copy files/folders between a container and the local filesystem"),
-                    e("create", "Create a new container"),
-                    e("diff", "Inspect changes to files or directories on a container's filesystem"),
-                    e("exec", "Execute a command in a running container"),
+                    engine("attach"),
+                    engine("commit"),
+                    engine("cp"),
+                    engine("create"),
+                    engine("diff"),
+                    engine("exec"),
                     e("export", "Export a container's filesystem as a tar archive"),
                     e("inspect", "Display detailed information on one or more containers"),
-                    e("kill", "Kill one or more running containers"),
-                    e("logs", "Fetch the logs of a container"),
+                    engine("kill"),
+                    engine("logs"),
                     e("ls", "List containers"),
-                    e("pause", "Pause all processes within one or more containers"),
-                    e("port", "List port mappings or a specific mapping for the container"),
+                    engine("pause"),
+                    engine("port"),
                     e("prune", "Remove all stopped containers"),
                     e("rename", "Rename a container"),
-                    e("restart", "Restart one or more containers"),
-                    e("rm", "Remove one or more containers"),
-                    e("run", "Create and run a new container from an image"),
-                    e("start", "Start one or more stopped containers"),
-                    e("stats", "Display a live stream of container(s) resource usage statistics"),
-                    e("stop", "Stop one or more running containers"),
-                    e("top", "Display the running processes of a container"),
-                    e("unpause", "Unpause all processes within one or more containers"),
+                    engine("restart"),
+                    engine("rm"),
+                    engine("run"),
+                    engine("start"),
+                    engine("stats"),
+                    engine("stop"),
+                    engine("top"),
+                    engine("unpause"),
                     e("update", "Update configuration of one or more containers"),
-                    e("wait", "Block until one or more containers stop, then print their exit codes"))),
+                    engine("wait"))),
             new Group("image", "Manage images", List.of(
-                    e("build", "Build an image from a Dockerfile"),
+                    engine("build"),
                     e("history", "Show the history of an image"),
                     e("import", "Import the contents from a tarball to create a filesystem image"),
                     e("inspect", "Display detailed information on one or more images"),
-                    e("load", "Load an image from a tar archive or STDIN"),
+                    engine("load"),
                     e("ls", "List images"),
                     e("prune", "Remove unused images"),
-                    e("pull", "Download an image from a registry"),
-                    e("push", "Upload an image to a registry"),
+                    engine("pull"),
+                    engine("push"),
                     e("rm", "Remove one or more images"),
-                    e("save", "Save one or more images to a tar archive (streamed to STDOUT by default)"),
-                    e("tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE"))),
+                    engine("save"),
+                    engine("tag"))),
             new Group("network", "Manage networks", List.of(
                     e("connect", "Connect a container to a network"),
                     e("create", "Create a network"),
@@ -107,8 +107,8 @@ final class CommandCatalog {
                     e("rm", "Remove one or more volumes"))),
             new Group("system", "Manage Berth", List.of(
                     e("df", "Show Berth disk usage"),
-                    e("events", "Get real time events from the server"),
-                    e("info", "Display system-wide information"),
+                    engine("events"),
+                    engine("info"),
                     e("prune", "Remove unused data"))));
 
     /** Compose commands that need the daemon; {@code config} and {@code version} are implemented. */
@@ -145,6 +145,12 @@ final class CommandCatalog {
     static Entry compose(String name) {
         return COMPOSE.stream().filter(c -> c.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("not a compose command: " + name));
+    }
+
+    /** The engine command of that name: a group command with docker's same description reuses it. */
+    private static Entry engine(String name) {
+        return ENGINE.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not an engine command: " + name));
     }
 
     private static Entry e(String name, String description) {
