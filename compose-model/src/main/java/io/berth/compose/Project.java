@@ -11,7 +11,8 @@ import java.util.Set;
  *
  * <p>{@link #model()} is the canonical compose document, exactly what {@code berth config --format json} prints:
  * an ordered tree of {@code Map<String,Object>}, {@code List<Object>}, {@code String}, {@code Long},
- * {@code Double}, {@code Boolean} and null, every collection unmodifiable. Typed views over it ({@link Service})
+ * {@code Double} ({@code Float} for compose-go's float32 fields), {@code Boolean} and null, every collection
+ * unmodifiable. Typed views over it ({@link Service})
  * are derived, never stored twice.
  *
  * @param name             the project name, normalized

@@ -145,7 +145,7 @@ public final class GoFormats {
         if (f == Math.rint(f) && Math.abs(f) < 1e15) {
             return (long) f;
         }
-        return new BigDecimal(Float.toString(f));
+        return f;
     }
 
     /**

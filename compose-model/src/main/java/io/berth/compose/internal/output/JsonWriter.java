@@ -50,19 +50,66 @@ public final class JsonWriter {
                 || v instanceof java.math.BigInteger) {
             sb.append(v);
         } else if (v instanceof Double d) {
-            number(sb, d);
+            number(sb, d, Double.toString(d));
         } else if (v instanceof Float f) {
-            number(sb, f.doubleValue());
+            number(sb, f.doubleValue(), Float.toString(f));
         } else {
             string(sb, v.toString());
         }
     }
 
-    private static void number(StringBuilder sb, double d) {
+    /**
+     * A float as Go's encoding/json prints it: the shortest digits ({@code shortest} is Java's shortest repr of the
+     * same value), plain notation unless the magnitude is below 1e-6 or from 1e21 on, then {@code 1e-7} style.
+     */
+    private static void number(StringBuilder sb, double d, String shortest) {
         if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
             sb.append((long) d);
+            return;
+        }
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            sb.append(shortest);
+            return;
+        }
+        String s = shortest;
+        boolean neg = s.startsWith("-");
+        if (neg) {
+            s = s.substring(1);
+        }
+        int e = s.indexOf('E');
+        int exp = e < 0 ? 0 : Integer.parseInt(s.substring(e + 1));
+        String mant = e < 0 ? s : s.substring(0, e);
+        int dot = mant.indexOf('.');
+        String digits = dot < 0 ? mant : mant.substring(0, dot) + mant.substring(dot + 1);
+        int point = (dot < 0 ? mant.length() : dot) + exp; // digits before the decimal point
+        int lead = 0;
+        while (lead < digits.length() - 1 && digits.charAt(lead) == '0') {
+            lead++;
+        }
+        point -= lead;
+        digits = digits.substring(lead).replaceAll("0+$", "");
+        if (digits.isEmpty()) {
+            digits = "0";
+        }
+        if (neg) {
+            sb.append('-');
+        }
+        double abs = Math.abs(d);
+        if (abs < 1e-6 || abs >= 1e21) {
+            int x = point - 1;
+            sb.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                sb.append('.').append(digits, 1, digits.length());
+            }
+            sb.append('e').append(x < 0 ? '-' : '+');
+            int ax = Math.abs(x);
+            sb.append(ax < 10 && x >= 0 ? "0" : "").append(ax);
+        } else if (point <= 0) {
+            sb.append("0.").append("0".repeat(-point)).append(digits);
+        } else if (point >= digits.length()) {
+            sb.append(digits).append("0".repeat(point - digits.length()));
         } else {
-            sb.append(d);
+            sb.append(digits, 0, point).append('.').append(digits, point, digits.length());
         }
     }
 

@@ -62,7 +62,16 @@ public final class YamlReader {
                     continue;
                 }
                 YamlReader r = new YamlReader(file, sourceMap);
-                Object tree = r.convert(root, TreePath.ROOT);
+                Object tree;
+                try {
+                    tree = r.convert(root, TreePath.ROOT);
+                } catch (NonStringKey e) {
+                    String in = locate(root, e.key, "", new IdentityHashMap<>());
+                    Object key = resolvePlain(e.key.getValue());
+                    throw new ComposeException(r.where(e.key), "non-string key " + (in == null || in.isEmpty()
+                            ? "at top level" : "in " + in) + ": " + (key == null ? "<nil>"
+                            : key instanceof Double d ? io.berth.compose.internal.tree.Trees.sprint(d) : key));
+                }
                 if (tree == null) {
                     continue;
                 }
@@ -96,8 +105,9 @@ public final class YamlReader {
             e.getContextMark().ifPresent(m -> sb.append(" at line ").append(m.getLine() + 1));
             sb.append(')');
         }
-        if (problem != null && problem.contains("found character '\\t'")) {
-            sb.append(": tabs are not allowed for indentation in YAML, use spaces");
+        if (problem != null && (problem.contains("found character '\\t'") || problem.contains("(TAB)"))) {
+            // go-yaml's wording, which users search for: tabs are not allowed for indentation, use spaces
+            sb.append(": found a tab character that violates indentation");
         }
         return sb.toString();
     }
@@ -157,6 +167,9 @@ public final class YamlReader {
                 throw new ComposeException(where(k), where(k) + ": non-string key in " + (path.size() == 0
                         ? "top level" : path.toString()) + ": mapping keys must be strings");
             }
+            if (!isStringKey(ks)) {
+                throw new NonStringKey(ks);
+            }
             String key = keyString(ks);
             int line = ks.getStartMark().map(m -> m.getLine() + 1).orElse(0);
             Integer seen = lines.putIfAbsent(key, line);
@@ -182,6 +195,48 @@ public final class YamlReader {
             }
         }
         return out;
+    }
+
+    /** go-yaml decodes a mapping with any key that does not resolve to a string as a map compose-go refuses. */
+    private boolean isStringKey(ScalarNode ks) {
+        return scalar(ks) instanceof String;
+    }
+
+    /** compose-go's path to the mapping holding {@code key}: {@code a.b[0].c}, or null when not under here. */
+    private static String locate(Node n, Node key, String prefix, IdentityHashMap<Node, Boolean> seen) {
+        if (seen.put(n, Boolean.TRUE) != null) {
+            return null;
+        }
+        if (n instanceof SequenceNode seq) {
+            for (int i = 0; i < seq.getValue().size(); i++) {
+                String found = locate(seq.getValue().get(i), key, prefix + "[" + i + "]", seen);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (n instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() == key) {
+                    return prefix;
+                }
+                String k = t.getKeyNode() instanceof ScalarNode ks ? ks.getValue() : "?";
+                String found = locate(t.getValueNode(), key, prefix.isEmpty() ? k : prefix + "." + k, seen);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A mapping key that is not a string (an int, a bool, null...): compose-go refuses the file. */
+    private static final class NonStringKey extends RuntimeException {
+        private final transient ScalarNode key;
+
+        NonStringKey(ScalarNode key) {
+            super(null, null, false, false);
+            this.key = key;
+        }
     }
 
     private String keyString(ScalarNode ks) {
