@@ -98,7 +98,7 @@ final class Includes {
                 if (!Paths.isAbs(f)) {
                     f = Paths.join(workingDir, f);
                     if (!fs.exists(f)) {
-                        throw new ComposeException(f, "include: env_file " + f + " not found");
+                        throw new ComposeException(f, "include env_file: stat " + f + ": no such file or directory");
                     }
                     if (fs.isDirectory(f)) {
                         throw new ComposeException(f, f + " is not a file");
@@ -107,11 +107,13 @@ final class Includes {
                 files.add(f);
             }
         }
-        Map<String, String> env = new LinkedHashMap<>(environment);
+        // compose-go's GetEnvFromFile: a later env file overrides an earlier one; the environment wins over both
+        Map<String, String> fromFiles = new LinkedHashMap<>();
         for (String f : files) {
-            Map<String, String> current = env;
-            DotEnv.read(Path.of(f), k -> current.get(k)).forEach(env::putIfAbsent);
+            DotEnv.readInto(Path.of(f), environment::get, fromFiles);
         }
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        fromFiles.forEach(env::putIfAbsent);
         List<ConfigFile> configFiles = new ArrayList<>();
         for (String f : resolved) {
             configFiles.add(new ConfigFile(f, fs.read(f)));

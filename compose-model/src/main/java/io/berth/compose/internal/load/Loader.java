@@ -3,6 +3,7 @@ package io.berth.compose.internal.load;
 import io.berth.compose.ComposeException;
 import io.berth.compose.LoadOptions;
 import io.berth.compose.Project;
+import io.berth.compose.internal.dotenv.DotEnvException;
 import io.berth.compose.internal.interpolation.Interpolator;
 import io.berth.compose.internal.model.DecodeException;
 import io.berth.compose.internal.model.ProjectDecoder;
@@ -41,6 +42,14 @@ public final class Loader {
     }
 
     public Project load(LoadOptions options) {
+        try {
+            return loadProject(options);
+        } catch (DotEnvException e) {
+            throw new ComposeException(e.file(), e.getMessage(), e);
+        }
+    }
+
+    private Project loadProject(LoadOptions options) {
         List<String> warnings = new ArrayList<>();
         FileSystem fs = new FileSystem(options.environment().get("HOME"));
         ProjectSetup setup = new ProjectSetup(options, fs, warnings);

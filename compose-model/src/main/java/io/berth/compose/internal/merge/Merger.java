@@ -145,10 +145,8 @@ public final class Merger {
         return mergeMappings(toMapping(b, def), toMapping(o, def), path);
     }
 
+    /** compose-go merges the override with itself here, so an ulimit is replaced as a whole, never merged. */
     private static Object mergeUlimit(Object b, Object o, TreePath path) {
-        if (o instanceof Map<?, ?> om && b instanceof Map<?, ?> bm) {
-            return mergeMappings(Trees.map(bm), Trees.map(om), path);
-        }
         return o;
     }
 
