@@ -304,4 +304,121 @@ class LoaderFieldsTest {
         assertEquals("[\"80\",\"90-91\"]", field("image: x\nexpose: [80, \"90-91\"]\n", "expose"));
         assertEquals("[\"wheel\",\"100\"]", field("image: x\ngroup_add: [wheel, 100]\n", "group_add"));
     }
+
+    @Test
+    void whenShortVolumeSyntaxVaries_thenTypeOptionsAndTargetsFollowComposeGo() {
+        String vols = compat.withEnv(Map.of()).field("""
+                name: test
+                services:
+                  foo:
+                    image: alpine
+                    volumes:
+                      - /var/lib/mysql
+                      - /opt/data:/var/lib/mysql
+                      - ./cache:/tmp/cache/
+                      - datavolume:/var/lib/x
+                      - ./x:/y:rw,z
+                      - ./x:/y2:ro,Z,nocopy
+                      - ./x:/y3:shared
+                      - datavolume:/v2:nocopy
+                      - "C:\\data:/win"
+                volumes:
+                  datavolume:
+                """, "foo", "volumes");
+        String d = dir.toString();
+        assertEquals("[{\"type\":\"bind\",\"source\":\"/opt/data\",\"target\":\"/var/lib/mysql\",\"bind\":{}},"
+                + "{\"type\":\"bind\",\"source\":\"" + d + "/cache\",\"target\":\"/tmp/cache\",\"bind\":{}},"
+                + "{\"type\":\"volume\",\"source\":\"datavolume\",\"target\":\"/var/lib/x\",\"volume\":{}},"
+                + "{\"type\":\"bind\",\"source\":\"" + d + "/x\",\"target\":\"/y\",\"bind\":{\"selinux\":\"z\"}},"
+                + "{\"type\":\"bind\",\"source\":\"" + d + "/x\",\"target\":\"/y2\",\"read_only\":true,"
+                + "\"bind\":{\"selinux\":\"Z\"},\"volume\":{\"nocopy\":true}},"
+                + "{\"type\":\"bind\",\"source\":\"" + d + "/x\",\"target\":\"/y3\",\"bind\":{\"propagation\":\"shared\"}},"
+                + "{\"type\":\"volume\",\"source\":\"datavolume\",\"target\":\"/v2\",\"volume\":{\"nocopy\":true}},"
+                + "{\"type\":\"bind\",\"source\":\"C:\\\\data\",\"target\":\"/win\",\"bind\":{}}]", vols);
+    }
+
+    @Test
+    void whenInterpolatedValuesFillTypedFields_thenTheyAreCastToTheFieldType() {
+        String yaml = """
+                name: cast
+                services:
+                  web:
+                    image: w
+                    secrets:
+                      - source: super
+                        mode: "$theint"
+                    healthcheck:
+                      retries: ${theint}
+                      disable: $thebool
+                    deploy:
+                      replicas: $theint
+                      update_config:
+                        parallelism: $theint
+                        max_failure_ratio: $thefloat
+                    ports:
+                      - $theint
+                      - target: $theint
+                        published: "$theint"
+                    ulimits:
+                      nproc: $theint
+                    privileged: $thebool
+                    shm_size: ${thesize}
+                    stop_grace_period: ${theduration}
+                secrets:
+                  super:
+                    external: $thebool
+                """;
+        String web = compat.withEnv(Map.of("theint", "555", "thefloat", "3.14", "thebool", "true",
+                "theduration", "60s", "thesize", "2gb")).service(yaml, "web");
+        assertEquals("{\"command\":null,\"deploy\":{\"replicas\":555,\"update_config\":{\"parallelism\":555,"
+                + "\"max_failure_ratio\":3.14},\"resources\":{},\"placement\":{}},\"entrypoint\":null,"
+                + "\"healthcheck\":{\"retries\":555,\"disable\":true},\"image\":\"w\",\"networks\":{\"default\":null},"
+                + "\"ports\":[{\"mode\":\"ingress\",\"target\":555,\"protocol\":\"tcp\"},"
+                + "{\"mode\":\"ingress\",\"target\":555,\"published\":\"555\",\"protocol\":\"tcp\"}],"
+                + "\"privileged\":true,\"secrets\":[{\"source\":\"super\",\"target\":\"/run/secrets/super\","
+                + "\"mode\":\"0555\"}],\"shm_size\":\"2147483648\",\"stop_grace_period\":\"1m0s\","
+                + "\"ulimits\":{\"nproc\":555}}", web);
+    }
+
+    @Test
+    void whenFieldsUseLegacyOrEdgeValues_thenComposeGoReadingIsKept() {
+        assertEquals("true", field("image: x\ninit: yes\n", "init"));
+        assertEquals("\"-1\"", field("image: x\nmemswap_limit: -1\n", "memswap_limit"));
+        assertEquals("\"655360\"", field("image: x\nmemswap_limit: 640kb\n", "memswap_limit"));
+        assertEquals("absent", field("image: x\ndns: ${UNSET_VAR}\n", "dns"));
+        assertEquals("[]", field("image: x\nentrypoint: []\n", "entrypoint"));
+        assertEquals("null", field("image: x\n", "command"));
+        assertEquals("[\"/code/entrypoint.sh\",\"-p\",\"3000\"]",
+                field("image: x\nentrypoint: /code/entrypoint.sh -p 3000\n", "entrypoint"));
+        assertEquals("\"every_2d\"", field("image: x\npull_policy: every_2d\n", "pull_policy"));
+    }
+
+    @Test
+    void whenNamesComeFromTheProject_thenComposeProjectNameIsInterpolated() {
+        assertEquals("\"interpolated-web\"", compat.field("""
+                name: interpolated
+                services:
+                  web:
+                    image: web
+                    container_name: ${COMPOSE_PROJECT_NAME}-web
+                """, "web", "container_name"));
+    }
+
+    @Test
+    void whenMappingsMixListAndMapSyntax_thenBothGiveSortedStringMaps() {
+        assertEquals("{\"com.example.description\":\"Accounting webapp\",\"com.example.empty-label\":\"\","
+                        + "\"com.example.number\":\"42\"}",
+                field("""
+                        image: alpine
+                        labels:
+                          com.example.description: "Accounting webapp"
+                          com.example.number: 42
+                          com.example.empty-label:
+                        """, "labels"));
+        assertEquals("{\"net.core.somaxconn\":\"1024\",\"testing.one.one\":\"\",\"testing.one.two\":\"\"}",
+                field("image: x\nsysctls:\n  - net.core.somaxconn=1024\n  - testing.one.one=\n  - testing.one.two\n",
+                        "sysctls"));
+        assertEquals("{\"com.example.foo\":\"bar\"}",
+                field("image: x\nannotations:\n  - com.example.foo=bar\n", "annotations"));
+    }
 }

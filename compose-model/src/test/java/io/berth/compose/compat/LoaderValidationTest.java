@@ -250,7 +250,77 @@ class LoaderValidationTest {
                             networks: [a]
                         networks:
                           a:
-                        """, "service redis declares mutually exclusive `network_mode` and `networks`"));
+                        """, "service redis declares mutually exclusive `network_mode` and `networks`"),
+                refused("two services with one container_name", """
+                        services:
+                          myservice:
+                            image: scratch
+                            container_name: mycontainer
+                          myservice2:
+                            image: scratch
+                            container_name: mycontainer
+                        """, "container name \"mycontainer\" is already in use by"),
+                refused("a service without image or build", "services:\n  myservice:\n    restart: always\n",
+                        "service \"myservice\" has neither an image nor a build context specified"),
+                refused("a named volume that is not declared", """
+                        services:
+                          myservice:
+                            image: my/service
+                            volumes:
+                              - myVolume:/use/local
+                        """, "service \"myservice\" refers to undefined volume myVolume"),
+                refused("a secret that is not declared", """
+                        services:
+                          myservice:
+                            image: scratch
+                            secrets: [foo]
+                        """, "service \"myservice\" refers to undefined secret foo"),
+                refused("a secret with neither file nor environment", """
+                        services:
+                          myservice:
+                            image: scratch
+                            secrets: [foo]
+                        secrets:
+                          foo: {}
+                        """, "secrets.foo: one of file|environment must be set"),
+                refused("a dependency on an undeclared service", """
+                        services:
+                          myservice:
+                            image: scratch
+                            depends_on: [missingservice]
+                        """, "service \"myservice\" depends on undefined service \"missingservice\""),
+                refused("an optional dependency on an undeclared service", """
+                        services:
+                          myservice:
+                            image: scratch
+                            depends_on:
+                              other:
+                                condition: service_started
+                                required: false
+                        """, "depends on undefined service"),
+                refused("a sync watch rule without target", """
+                        services:
+                          myservice:
+                            image: scratch
+                            develop:
+                              watch:
+                                - action: sync+restart
+                                  path: /app
+                        """, "services.myservice.develop.watch: target is required for non-rebuild actions"),
+                refused("a bind mount on a tmpfs target", """
+                        services:
+                          myservice:
+                            image: scratch
+                            tmpfs:
+                              - /foo
+                              - /conflict:size=64m
+                            volumes:
+                              - .:/bar
+                              - .:/conflict
+                        """, "services.myservice.volumes[1]: target /conflict already mounted as "
+                        + "services.myservice.tmpfs[1]"),
+                refused("a negative scale", "services:\n  myservice:\n    image: scratch\n    scale: -1\n",
+                        "services.myservice.scale: must be greater than or equal to 0"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -95,7 +95,7 @@ final class PathResolver {
                         throw new ComposeException("volumes", "invalid mount config for type \"bind\": field Source "
                                 + "must not be empty");
                     }
-                    Trees.map(v).put("source", abs(src));
+                    Trees.map(v).put("source", bindSource(src));
                 }
             }
         }
@@ -111,6 +111,14 @@ final class PathResolver {
             }
         }
         return abs(c);
+    }
+
+    /** compose-go's maybeUnixPath: a Windows absolute source ({@code C:\data} or a UNC path) is kept as is. */
+    private String bindSource(String p) {
+        boolean sep0 = p.length() > 1 && (p.charAt(0) == '\\' || p.charAt(0) == '/');
+        boolean unc = sep0 && (p.charAt(1) == '\\' || p.charAt(1) == '/');
+        boolean drive = p.length() > 2 && p.charAt(1) == ':' && (p.charAt(2) == '\\' || p.charAt(2) == '/');
+        return unc || drive ? p : abs(p);
     }
 
     String abs(String p) {

@@ -151,6 +151,23 @@ public final class Consistency {
             }
         });
         cycles(services);
+        containerNames(services);
+    }
+
+    /** What {@code docker compose config} checks after loading (compose-go's CheckContainerNameUnicity). */
+    private static void containerNames(Map<String, Object> services) {
+        Map<String, String> names = new HashMap<>();
+        for (Map.Entry<String, Object> e : new java.util.TreeMap<>(services).entrySet()) {
+            Object cn = Trees.map(e.getValue()).get("container_name");
+            if (isBlank(cn)) {
+                continue;
+            }
+            String existing = names.putIfAbsent(String.valueOf(cn), e.getKey());
+            if (existing != null) {
+                fail(e.getKey(), "services." + e.getKey() + ": container name \"" + cn + "\" is already in use by "
+                        + "service " + existing + ": give each service its own container_name");
+            }
+        }
     }
 
     private static void scaleAndResources(String name, Map<String, Object> s) {

@@ -95,6 +95,9 @@ public final class VolumeParser {
         if (bind) {
             bindOpts.put("create_host_path", Boolean.TRUE);
             v.put("bind", bindOpts);
+            if (!volOpts.isEmpty()) {
+                v.put("volume", volOpts); // compose-go keeps nocopy even on a bind mount
+            }
         } else {
             if (!bindOpts.isEmpty()) {
                 v.put("bind", bindOpts);
