@@ -321,7 +321,7 @@ class LoaderFieldsTest {
                       - ./x:/y2:ro,Z,nocopy
                       - ./x:/y3:shared
                       - datavolume:/v2:nocopy
-                      - "C:\\data:/win"
+                      - 'C:\\data:/win'
                 volumes:
                   datavolume:
                 """, "foo", "volumes");
