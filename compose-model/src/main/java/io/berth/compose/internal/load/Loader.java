@@ -130,9 +130,17 @@ public final class Loader {
             return imperative;
         }
         String fromFile = "";
+        // docker compose names the project after its directory only when no file's first document has a name:
+        // a name that interpolates or normalizes to nothing leaves the project without one
+        boolean namedInYaml = false;
         for (ConfigFile f : files) {
             try {
-                for (YamlDocument d : YamlReader.read(f.content(), f.name(), new SourceMap())) {
+                List<YamlDocument> docs = YamlReader.read(f.content(), f.name(), new SourceMap());
+                if (!docs.isEmpty() && docs.get(0).tree().get("name") != null
+                        && !docs.get(0).tree().get("name").toString().isEmpty()) {
+                    namedInYaml = true;
+                }
+                for (YamlDocument d : docs) {
                     Object n = d.tree().get("name");
                     if (n != null && !n.toString().isEmpty()) {
                         fromFile = n.toString();
@@ -150,7 +158,7 @@ public final class Loader {
         if (options.normalize()) {
             fromFile = Normalizing.projectName(fromFile);
         }
-        if (!fromFile.isEmpty()) {
+        if (!fromFile.isEmpty() || namedInYaml) {
             return fromFile;
         }
         return Normalizing.projectName(Path.of(workingDir).getFileName() == null ? ""

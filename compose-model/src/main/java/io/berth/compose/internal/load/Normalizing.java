@@ -34,7 +34,7 @@ final class Normalizing {
         return switch (s) {
             case "1", "t", "T", "true", "TRUE", "True" -> true;
             case "0", "f", "F", "false", "FALSE", "False" -> false;
-            default -> throw new ComposeException(s, "invalid boolean value \"" + s + "\"");
+            default -> throw new ComposeException(s, "strconv.ParseBool: parsing \"" + s + "\": invalid syntax");
         };
     }
 }

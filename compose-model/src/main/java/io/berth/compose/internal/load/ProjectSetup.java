@@ -82,7 +82,8 @@ final class ProjectSetup {
         if (!options.envFiles().isEmpty()) {
             options.envFiles().forEach(f -> files.add(abs(f)));
         } else {
-            String disable = environment.get("COMPOSE_DISABLE_ENV_FILE");
+            // docker compose reads this one from the process environment only, never from a .env file
+            String disable = options.environment().get("COMPOSE_DISABLE_ENV_FILE");
             if (disable != null && Normalizing.parseBool(disable)) {
                 return;
             }
@@ -99,11 +100,8 @@ final class ProjectSetup {
             if (fs.isDirectory(f)) {
                 throw new ComposeException(f, "env file " + f + " is a directory, not a file");
             }
-            Map<String, String> parsed = DotEnv.read(Path.of(f), k -> {
-                String v = fromFiles.get(k);
-                return v != null ? v : environment.get(k);
-            });
-            fromFiles.putAll(parsed);
+            // compose-go's GetEnvFromFile: the environment first, then what earlier files (and lines) set
+            DotEnv.readInto(Path.of(f), environment::get, fromFiles);
         }
         fromFiles.forEach(environment::putIfAbsent);
     }
@@ -124,8 +122,8 @@ final class ProjectSetup {
             }
             String a = abs(p);
             if (!fs.exists(a)) {
-                throw new ComposeException(ErrorCategory.NOT_FOUND, a, "COMPOSE_FILE names " + p
-                        + ", which does not exist (" + a + "): fix COMPOSE_FILE or the .env file that sets it");
+                throw new ComposeException(ErrorCategory.NOT_FOUND, a, "open " + a + ": no such file or directory"
+                        + " (named by COMPOSE_FILE): fix COMPOSE_FILE or the .env file that sets it");
             }
             configPaths.add(a);
         }

@@ -171,14 +171,14 @@ public final class ProjectRules {
                         }
                         continue;
                     }
-                    Map<String, String> vars = DotEnv.read(Path.of(path), k -> {
+                    // parsed into what is already known, so a file sees the earlier files' variables
+                    DotEnv.readInto(Path.of(path), k -> {
                         if (projectEnv.containsKey(k)) {
                             return projectEnv.get(k);
                         }
                         Object v = own.get(k);
                         return v == null ? null : v.toString();
-                    });
-                    fromFiles.putAll(vars);
+                    }, fromFiles);
                 }
                 result.putAll(fromFiles);
                 s.remove("env_file");
