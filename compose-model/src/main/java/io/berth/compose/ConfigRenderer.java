@@ -4,6 +4,8 @@ import io.berth.compose.internal.output.JsonWriter;
 import io.berth.compose.internal.output.YamlWriter;
 import io.berth.compose.internal.normalize.ConfigHash;
 
+import java.util.Map;
+
 /** Renders a {@link Project} as {@code docker compose config} prints it, and computes service config hashes. */
 public final class ConfigRenderer {
     private ConfigRenderer() {
@@ -20,10 +22,15 @@ public final class ConfigRenderer {
     }
 
     /**
-     * The config hash of one service: a sha256 of its canonical form, insensitive to key order and stable across
-     * runs; what decides whether a container must be recreated ({@code com.docker.compose.config-hash}).
+     * The config hash of one service, as docker compose computes it ({@code config --hash},
+     * {@code com.docker.compose.config-hash}): sha256 of its canonical JSON without build, pull_policy, scale,
+     * replicas, depends_on and profiles; insensitive to key order, stable across runs. What decides whether a
+     * container must be recreated.
      */
+    @SuppressWarnings("unchecked")
     public static String hash(Project project, String service) {
-        return ConfigHash.of(project.service(service).spec());
+        project.service(service); // NOT_FOUND with the list of services when there is no such service
+        Map<String, Object> services = (Map<String, Object>) project.jsonModel().get("services");
+        return ConfigHash.of((Map<String, Object>) services.get(service));
     }
 }

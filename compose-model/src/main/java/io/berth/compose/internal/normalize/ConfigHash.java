@@ -1,66 +1,42 @@
 package io.berth.compose.internal.normalize;
 
+import io.berth.compose.internal.output.JsonWriter;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
-import io.berth.compose.internal.output.JsonWriter;
 
 /**
- * The config hash of a service: sha256 over a canonical rendering of its canonical map with keys sorted at every
- * level, so key order never changes it. Fields that do not affect the container (scale, replicas, depends_on
- * ordering hints, build) are left out, as compose leaves them out, so scaling does not recreate containers.
+ * The config hash of a service, computed as docker compose computes it: sha256 of the service's JSON (compose's
+ * field order, maps sorted, Go's compact encoding) without the fields that must not recreate a container —
+ * build, pull_policy, scale, deploy.replicas, depends_on, profiles. The input is the service in JSON model form,
+ * which is canonical, so the hash never depends on how the file ordered its keys.
  */
 public final class ConfigHash {
-    private static final List<String> IGNORED = List.of("build", "pull_policy", "scale", "depends_on", "develop");
-
     private ConfigHash() {
     }
 
-    public static String of(Map<String, Object> service) {
-        TreeMap<String, Object> copy = new TreeMap<>(service);
-        IGNORED.forEach(copy::remove);
-        if (copy.get("deploy") instanceof Map<?, ?> deploy) {
-            TreeMap<Object, Object> d = new TreeMap<>(deploy);
-            d.remove("replicas");
-            copy.put("deploy", d);
+    public static String of(Map<String, Object> jsonService) {
+        Map<String, Object> s = new LinkedHashMap<>(jsonService);
+        s.remove("build");
+        s.remove("pull_policy");
+        s.remove("scale");
+        s.remove("depends_on");
+        s.remove("profiles");
+        if (s.get("deploy") instanceof Map<?, ?> d) {
+            Map<Object, Object> deploy = new LinkedHashMap<>(d);
+            deploy.remove("replicas");
+            s.put("deploy", deploy);
         }
-        StringBuilder sb = new StringBuilder(1024);
-        render(sb, copy);
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+            byte[] json = JsonWriter.compact(s).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(md.digest(json));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    private static void render(StringBuilder sb, Object v) {
-        if (v instanceof Map<?, ?> m) {
-            TreeMap<String, Object> sorted = new TreeMap<>();
-            m.forEach((k, x) -> sorted.put(String.valueOf(k), x));
-            sb.append('{');
-            sorted.forEach((k, x) -> {
-                JsonWriter.string(sb, k);
-                sb.append(':');
-                render(sb, x);
-                sb.append(',');
-            });
-            sb.append('}');
-        } else if (v instanceof List<?> l) {
-            sb.append('[');
-            l.forEach(x -> {
-                render(sb, x);
-                sb.append(',');
-            });
-            sb.append(']');
-        } else if (v instanceof String s) {
-            JsonWriter.string(sb, s);
-        } else {
-            sb.append(v);
         }
     }
 }

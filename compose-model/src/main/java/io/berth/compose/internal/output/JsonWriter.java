@@ -14,6 +14,41 @@ public final class JsonWriter {
         return sb.append('\n').toString();
     }
 
+    /** Compact JSON, byte for byte as Go's json.Marshal prints the same values (no spaces, Go escaping). */
+    public static String compact(Object tree) {
+        StringBuilder sb = new StringBuilder(1024);
+        compact(sb, tree);
+        return sb.toString();
+    }
+
+    private static void compact(StringBuilder sb, Object v) {
+        if (v instanceof Map<?, ?> m) {
+            sb.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                string(sb, String.valueOf(e.getKey()));
+                sb.append(':');
+                compact(sb, e.getValue());
+            }
+            sb.append('}');
+        } else if (v instanceof List<?> l) {
+            sb.append('[');
+            for (int i = 0; i < l.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                compact(sb, l.get(i));
+            }
+            sb.append(']');
+        } else {
+            write(sb, v, 0);
+        }
+    }
+
     private static void write(StringBuilder sb, Object v, int indent) {
         if (v instanceof Map<?, ?> m) {
             if (m.isEmpty()) {
