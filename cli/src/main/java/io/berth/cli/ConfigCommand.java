@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +48,7 @@ final class ConfigCommand implements Callable<Integer> {
         spec.addOption(Specs.flag("Print the image names, one per line.", "--images"));
         spec.addOption(Specs.value("SERVICES",
                 "Print the service config hash, one per line ('*' for all, or svc1,svc2).", "--hash"));
+        spec.addOption(Specs.flag("Print model variables and default values.", "--variables"));
         spec.addOption(Specs.flag("Print environment used for interpolation.", "--environment"));
         spec.addOption(Specs.flag("Don't interpolate environment variables.", "--no-interpolate"));
         spec.addOption(Specs.flag("Don't normalize compose model.", "--no-normalize"));
@@ -72,6 +74,9 @@ final class ConfigCommand implements Callable<Integer> {
         ComposeOptions options = ComposeOptions.effective(spec);
         List<String> selected = args.matchedPositionalValue(0, List.of());
         Listing listing = Listing.of(args);
+        if (listing == Listing.VARIABLES) {
+            return variables(options, selected, args);
+        }
         Project project = load(options, listing.takesServices() ? selected : List.of(), args);
         if (listing == Listing.NONE) {
             return render(project, args);
@@ -92,6 +97,7 @@ final class ConfigCommand implements Callable<Integer> {
         HASH("--hash", false),
         PROFILES("--profiles", true),
         IMAGES("--images", true),
+        VARIABLES("--variables", false),
         ENVIRONMENT("--environment", true),
         NONE(null, true);
 
@@ -128,7 +134,7 @@ final class ConfigCommand implements Callable<Integer> {
                 case PROFILES -> ConfigListings.profiles(project);
                 case IMAGES -> ConfigListings.images(project);
                 case ENVIRONMENT -> ConfigListings.environment(project);
-                case NONE -> throw new IllegalStateException("not a listing");
+                case VARIABLES, NONE -> throw new IllegalStateException("not a list of names: " + this);
             };
         }
     }
@@ -148,10 +154,28 @@ final class ConfigCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --variables}: the variables of the whole model, read without interpolation, as a table or JSON. */
+    private int variables(ComposeOptions options, List<String> selected, ParseResult args) {
+        if (!selected.isEmpty()) {
+            spec.commandLine().getErr().println("berth: warning: service filtering is not applied with --variables:"
+                    + " the variables of the whole model are listed");
+        }
+        Project project = load(options, List.of(), args, false);
+        Map<String, Variables.Variable> variables = Variables.extract(project.model());
+        if (!args.hasMatchedOption("--quiet")) {
+            spec.commandLine().getOut().print(VariablesTable.render(variables, args.matchedOptionValue("--format", null)));
+        }
+        return 0;
+    }
+
     private Project load(ComposeOptions options, List<String> services, ParseResult args) {
+        return load(options, services, args, !args.hasMatchedOption("--no-interpolate"));
+    }
+
+    private Project load(ComposeOptions options, List<String> services, ParseResult args, boolean interpolate) {
         LoadOptions load = options.toLoadOptions(ctx)
                 .services(services)
-                .interpolate(!args.hasMatchedOption("--no-interpolate"))
+                .interpolate(interpolate)
                 .normalize(!args.hasMatchedOption("--no-normalize"))
                 .resolvePaths(!args.hasMatchedOption("--no-path-resolution"))
                 .consistency(!args.hasMatchedOption("--no-consistency"))

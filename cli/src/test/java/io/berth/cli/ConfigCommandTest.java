@@ -170,4 +170,35 @@ class ConfigCommandTest {
         assertTrue(r.err().startsWith("berth: bad file\n"), r.err());
         assertTrue(r.err().contains("\tat "), r.err());
     }
+
+    @Test
+    void whenVariablesAreListed_thenTheModelIsReadWithoutInterpolationAndPrintedAsATable() {
+        java.util.Map<String, Object> model = new java.util.LinkedHashMap<>();
+        model.put("name", "shop");
+        model.put("services", java.util.Map.of("web", java.util.Map.of(
+                "image", "shop/web:${TAG:-latest}", "environment", java.util.Map.of("K", "${KEY:?set KEY}"))));
+        java.util.Map<String, Object> components = new java.util.HashMap<>();
+        components.put("name", "shop");
+        components.put("model", model);
+        components.put("jsonModel", model);
+        CliHarness.Result r = new CliHarness().project(Projects.project(components)).run("config", "--variables");
+
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.load().interpolate());
+        // Go's tabwriter pads every column but the last, so a row with an empty last column ends in spaces.
+        assertEquals("NAME                REQUIRED            DEFAULT VALUE       ALTERNATE VALUE\n"
+                + "KEY                 true                " + " ".repeat(20) + "\n"
+                + "TAG                 false               latest              \n", r.out());
+    }
+
+    @Test
+    void whenVariablesAreListedAsJson_thenOneObjectPerLine() {
+        java.util.Map<String, Object> components = new java.util.HashMap<>();
+        components.put("name", "p");
+        components.put("model", java.util.Map.of("services", java.util.Map.of("a", java.util.Map.of("image", "${I:+x}"))));
+        CliHarness.Result r = new CliHarness().project(Projects.project(components))
+                .run("config", "--variables", "--format", "json");
+
+        assertEquals("{\"Name\":\"I\",\"DefaultValue\":\"\",\"PresenceValue\":\"x\",\"Required\":false}\n", r.out());
+    }
 }
