@@ -75,4 +75,152 @@ class ExtendsIncludeTest {
                 .file("mod/compose.yaml", "services:\n  m: {image: alpine}\n")
                 .error(List.of("compose.yaml"), "couldn't find env file: " + missing);
     }
+
+    // ---- extends ----
+
+    @Test
+    void whenServiceExtendsAnotherInTheSameFile_thenItsOwnValuesWinAndCommandIsReplaced() {
+        Project p = fx().file("compose.yaml", """
+                name: ext
+                services:
+                  foo:
+                    image: busybox
+                    extends: {service: bar}
+                    command: "/bin/ash -c \\"rm -rf /tmp/x\\""
+                  bar:
+                    image: alpine
+                    command: "/bin/ash -c \\"echo Oh no\\""
+                    environment: [A=1]
+                """).load("compose.yaml");
+        assertEquals("{\"command\":[\"/bin/ash\",\"-c\",\"rm -rf /tmp/x\"],\"entrypoint\":null,\"environment\":{\"A\":\"1\"},"
+                + "\"image\":\"busybox\",\"networks\":{\"default\":null}}", ProjectFixture.service(p, "foo"));
+    }
+
+    @Test
+    void whenExtendedFileIsElsewhere_thenItsRelativePathsFollowIt_butAContextItOmitsIsOurs() {
+        Project p = fx()
+                .file("a/compose.yaml", "services:\n  a:\n    build: .\n    volumes: ['./data:/data']\n")
+                .file("b/compose.yaml", "services:\n  b:\n    build:\n      target: fake\n")
+                .file("compose.yaml", """
+                        name: ext
+                        services:
+                          a: {extends: {file: ./a/compose.yaml, service: a}}
+                          b: {extends: {file: ./b/compose.yaml, service: b}}
+                        """)
+                .load("compose.yaml");
+        assertEquals("{\"context\":\"" + dir.resolve("a") + "\",\"dockerfile\":\"Dockerfile\"}",
+                ProjectFixture.json(p, "services", "a", "build"));
+        assertEquals("[{\"type\":\"bind\",\"source\":\"" + dir.resolve("a/data") + "\",\"target\":\"/data\",\"bind\":{}}]",
+                ProjectFixture.json(p, "services", "a", "volumes"));
+        // the default context "." is only set once the extending project is loaded, so it is ours
+        assertEquals("{\"context\":\"" + dir + "\",\"dockerfile\":\"Dockerfile\",\"target\":\"fake\"}",
+                ProjectFixture.json(p, "services", "b", "build"));
+    }
+
+    @Test
+    void whenExtendedServiceExtendsInItsOwnFile_thenPathsFollowEachFile() {
+        Project p = fx()
+                .file("sub/compose.yaml", """
+                        services:
+                          base: {build: {context: ..}}
+                          service: {extends: base, build: {target: target}}
+                          chained: {extends: {file: deeper/c.yaml, service: c}}
+                        """)
+                .file("sub/deeper/c.yaml", "services:\n  c: {image: c, volumes: ['./data:/data']}\n")
+                .file("compose.yaml", """
+                        name: ext
+                        services:
+                          out-service: {extends: {file: sub/compose.yaml, service: service}}
+                          out-chained: {extends: {file: sub/compose.yaml, service: chained}}
+                        """)
+                .load("compose.yaml");
+        assertEquals("{\"context\":\"" + dir + "\",\"dockerfile\":\"Dockerfile\",\"target\":\"target\"}",
+                ProjectFixture.json(p, "services", "out-service", "build"));
+        assertEquals("\"" + dir.resolve("sub/deeper/data") + "\"", ProjectFixture.json(p, "services", "out-chained",
+                "volumes").replaceAll(".*\"source\":", "").replaceAll(",.*", ""));
+    }
+
+    @Test
+    void whenExtendingServiceResetsOrOverridesAField_thenTheBaseValueIsDropped() {
+        Project p = fx().file("compose.yaml", """
+                name: ext
+                services:
+                  a:
+                    image: a
+                    depends_on: [c]
+                    volumes: ['.:/src']
+                  b:
+                    extends: a
+                    depends_on: !override [a]
+                    volumes: !reset []
+                  c: {image: c}
+                """).load("compose.yaml");
+        assertEquals("{\"a\":{\"condition\":\"service_started\",\"required\":true}}",
+                ProjectFixture.json(p, "services", "b", "depends_on"));
+        assertEquals("absent", ProjectFixture.json(p, "services", "b", "volumes"));
+    }
+
+    @Test
+    void whenBaseFileResetsAFieldOfTheServiceItExtends_thenTheResetApplies() {
+        Project p = fx()
+                .file("reset.yaml", """
+                        services:
+                          init: {image: 'alpine:latest', command: sleep infinity}
+                          base:
+                            extends: {service: init}
+                            command: !reset
+                        """)
+                .file("compose.yaml", "name: ext\nservices:\n  test: {extends: {file: reset.yaml, service: base}}\n")
+                .load("compose.yaml");
+        assertEquals("null", ProjectFixture.json(p, "services", "test", "command"));
+    }
+
+    @Test
+    void whenExtendedFileHasVariables_thenTheyAreInterpolatedFromOurEnvironment() {
+        Project p = fx().env("SOURCE", "/srv")
+                .file("interpolated.yaml", "services:\n  foo: {image: bash, volumes: ['${SOURCE:-/dev/null}:/tmp/foo:ro']}\n")
+                .file("compose.yaml", "name: ext\nservices:\n  test: {extends: {file: interpolated.yaml, service: foo}}\n")
+                .load("compose.yaml");
+        assertEquals("[{\"type\":\"bind\",\"source\":\"/srv\",\"target\":\"/tmp/foo\",\"read_only\":true,\"bind\":{}}]",
+                ProjectFixture.json(p, "services", "test", "volumes"));
+    }
+
+    @Test
+    void whenExtendedServiceDependsOnAServiceWeDoNotHave_thenTheProjectIsInconsistent() {
+        fx().file("depends_on.yaml", "services:\n  with_ipc: {image: foo, ipc: 'service:zot'}\n  zot: {image: z}\n")
+                .file("compose.yaml", "name: ext\nservices:\n  bar: {extends: {file: depends_on.yaml, service: with_ipc}}\n")
+                .error(List.of("compose.yaml"), "service \"bar\" depends on undefined service \"zot\"");
+    }
+
+    @Test
+    void whenExtendsCyclesAcrossFiles_thenErrorListsTheChainWithTheFilesAsWritten() {
+        fx().file("compose.yaml", "services:\n  a: {extends: {file: other.yaml, service: b}}\n")
+                .file("other.yaml", "services:\n  b: {extends: {file: compose.yaml, service: a}}\n")
+                .error(List.of("compose.yaml", "other.yaml"),
+                        "Circular reference:\n  a in other.yaml\n  extends b in compose.yaml\n  extends a in other.yaml");
+    }
+
+    @Test
+    void whenExtendsNamesNoService_thenErrorSaysServiceIsRequired() {
+        fx().file("base.yaml", "services:\n  base: {image: b}\n")
+                .file("compose.yaml", "name: ext\nservices:\n  test: {image: t, extends: {file: base.yaml}}\n")
+                .error(List.of("compose.yaml"), "extends.test.service is required");
+    }
+
+    @Test
+    void whenExtendedServiceIsMissing_thenErrorNamesItAndTheFile() {
+        fx().file("base.yaml", "services:\n  base: {image: b}\n")
+                .file("compose.yaml", "name: ext\nservices:\n  test: {extends: {file: base.yaml, service: nope}}\n")
+                .error(List.of("compose.yaml"), "cannot extend service \"test\" in " + dir.resolve("compose.yaml")
+                        + ": service \"nope\" not found in base.yaml");
+        fx().file("c2.yaml", "name: ext\nservices:\n  test: {extends: nope}\n")
+                .error(List.of("c2.yaml"), "cannot extend service \"test\" in " + dir.resolve("c2.yaml")
+                        + ": service \"nope\" not found");
+    }
+
+    @Test
+    void whenExtendedFileIsMissing_thenErrorSaysNoSuchFile() {
+        fx().file("compose.yaml", "name: ext\nservices:\n  test: {extends: {file: nope.yaml, service: x}}\n")
+                .error(List.of("compose.yaml"), "open " + dir.resolve("nope.yaml") + ": no such file or directory");
+    }
 }

@@ -59,8 +59,8 @@ final class Extends {
         Object file = null;
         if (ext instanceof Map<?, ?> em) {
             if (!(em.get("service") instanceof String r)) {
-                throw new ComposeException(filename, filename + ": services." + name
-                        + ".extends.service is required: name the service to extend");
+                throw new ComposeException(filename, filename + ": extends." + name
+                        + ".service is required: name the service to extend");
             }
             ref = r;
             file = em.get("file");
@@ -76,12 +76,14 @@ final class Extends {
             String local = Paths.isAbs(refFile) ? refFile : Paths.join(flags.resourceDir(), refFile);
             if (!fs.isFile(local)) {
                 throw new ComposeException(filename, "cannot extend service \"" + name + "\" in " + filename
-                        + ": extends.file " + refFile + " not found (looked for " + local + ")");
+                        + ": open " + local + ": no such file or directory");
             }
             String dir = parent(local);
-            nextFlags = flags.forExtends(dir);
-            FileLoader.FileResult r = loader.loadFile(new ConfigFile(local, fs.read(local)), nextFlags, dir, null,
-                    tracker, new LinkedHashMap<>(), List.of());
+            // as compose-go: nested extends.file values are resolved against the extended file's directory
+            // relative to ours, so a reference keeps resolving against our resource directory
+            nextFlags = flags.forExtends(flags.resourceDir());
+            FileLoader.FileResult r = loader.loadFile(new ConfigFile(local, fs.read(local)), flags.forExtends(dir),
+                    dir, null, tracker, new LinkedHashMap<>(), List.of());
             Map<String, Object> loaded = r.dict();
             if (!(loaded.get("services") instanceof Map<?, ?> ls)) {
                 throw new ComposeException(local, "cannot extend service \"" + name + "\" in " + local
@@ -92,7 +94,7 @@ final class Extends {
                 throw new ComposeException(filename, "cannot extend service \"" + name + "\" in " + filename
                         + ": service \"" + ref + "\" not found in " + refFile);
             }
-            new PathResolver(dir, fs.home()).resolve(loaded);
+            new PathResolver(relative(flags.resourceDir(), dir), fs.home()).resolve(loaded);
             processor = r.reset();
             current = refFile;
         } else if (!services.containsKey(ref)) {
@@ -100,8 +102,9 @@ final class Extends {
                     + ": service \"" + ref + "\" not found");
         }
         ExtendsTracker next = tracker.add(current, name);
-        Object resolvedBase = new Extends(loader, fs, current).applyService(ref, base, nextFlags, next, processor,
-                current);
+        // the file being loaded stays the one named in messages and same-file references, as in compose-go
+        Object resolvedBase = new Extends(loader, fs, fileName).applyService(ref, base, nextFlags, next, processor,
+                filename);
         if (resolvedBase == null) {
             return service;
         }
@@ -115,6 +118,12 @@ final class Extends {
         merged.remove("extends");
         services.put(name, merged);
         return merged;
+    }
+
+    /** filepath.Rel for two absolute directories ({@code .} when equal). */
+    static String relative(String base, String target) {
+        String rel = java.nio.file.Path.of(base).relativize(java.nio.file.Path.of(target)).toString();
+        return rel.isEmpty() ? "." : rel;
     }
 
     static String parent(String path) {

@@ -23,7 +23,7 @@ final class ExtendsTracker {
     ExtendsTracker add(String file, String service) {
         Ref ref = new Ref(file, service);
         if (loaded.contains(ref)) {
-            StringBuilder sb = new StringBuilder("Circular reference (extends cycle):\n");
+            StringBuilder sb = new StringBuilder("Circular reference:\n");
             sb.append("  ").append(loaded.get(0).service()).append(" in ").append(loaded.get(0).file());
             List<Ref> rest = new ArrayList<>(loaded.subList(1, loaded.size()));
             rest.add(ref);
