@@ -421,4 +421,33 @@ class LoaderFieldsTest {
         assertEquals("{\"com.example.foo\":\"bar\"}",
                 field("image: x\nannotations:\n  - com.example.foo=bar\n", "annotations"));
     }
+
+    @Test
+    void whenEnvFilesAreRead_thenServiceEnvironmentWinsAndRawFilesAreTakenVerbatim() {
+        compat.write("a.env", "A=1\nB=${A}-x\nC=\"quoted # kept\"\nD=unquoted # comment\nexport E=exported\n");
+        compat.write("raw.env", "A=raw${X}  \n  # comment\nB=\"q\" # kept\nF\n");
+        String yaml = """
+                name: test
+                services:
+                  a:
+                    image: x
+                    env_file:
+                      - a.env
+                      - path: missing.env
+                        required: false
+                    environment:
+                      A: override
+                  b:
+                    image: x
+                    env_file:
+                      - path: raw.env
+                        format: raw
+                """;
+        Compat withF = compat.withEnv(Map.of("F", "from-env"));
+        assertEquals("{\"A\":\"override\",\"B\":\"override-x\",\"C\":\"quoted # kept\",\"D\":\"unquoted\","
+                + "\"E\":\"exported\"}", withF.field(yaml, "a", "environment"));
+        assertEquals("{\"A\":\"raw${X}  \",\"B\":\"\\\"q\\\" # kept\",\"F\":\"from-env\"}",
+                withF.field(yaml, "b", "environment"));
+        assertEquals("absent", withF.field(yaml, "b", "env_file"));
+    }
 }

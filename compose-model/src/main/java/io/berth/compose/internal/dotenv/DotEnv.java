@@ -64,6 +64,44 @@ public final class DotEnv {
         return vars;
     }
 
+    /**
+     * Reads an env file in docker compose's {@code raw} format ({@code docker run --env-file}): {@code KEY=value}
+     * lines kept verbatim (no quotes, no comments after values, no interpolation, trailing blanks kept), lines
+     * starting with {@code #} skipped, a bare {@code KEY} taken from {@code lookup} or left out.
+     */
+    public static void readRawInto(Path file, Function<String, String> lookup, Map<String, String> vars) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw DotEnvException.ofFile(file.toString(), "failed to read " + file + ": " + e.getMessage(), e);
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        for (String raw : text.split("\r?\n", -1)) {
+            String line = raw.stripLeading();
+            if (line.isEmpty() || line.charAt(0) == '#') {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            String key = eq < 0 ? line : line.substring(0, eq);
+            if (key.isEmpty()) {
+                throw DotEnvException.ofFile(file.toString(), "failed to parse env_file " + file
+                        + ": no variable name on line '" + line + "'", null);
+            }
+            if (key.chars().anyMatch(Character::isWhitespace)) {
+                throw DotEnvException.ofFile(file.toString(), "failed to parse env_file " + file + ": variable '"
+                        + key + "' contains whitespaces", null);
+            }
+            if (eq >= 0) {
+                vars.put(key, line.substring(eq + 1));
+            } else if (lookup != null && lookup.apply(key) instanceof String value) {
+                vars.put(key, value);
+            }
+        }
+    }
+
     /** {@link #read} into existing variables, as {@link #parseInto}. */
     public static void readInto(Path file, Function<String, String> lookup, Map<String, String> vars) {
         Path absolute = file.toAbsolutePath();

@@ -70,7 +70,7 @@ public final class Unicity {
                     Map<String, Integer> keys = new HashMap<>();
                     for (int i = 0; i < l.size(); i++) {
                         Object entry = l.get(i);
-                        String key = r.indexer().key(entry, path.next(i));
+                        String key = r.indexer().key(entry, path.next("[" + i + "]")); // compose-go names items a.b.[0]
                         Integer j = keys.get(key);
                         if (j != null) {
                             seq.set(j, entry);

@@ -172,13 +172,22 @@ public final class ProjectRules {
                         continue;
                     }
                     // parsed into what is already known, so a file sees the earlier files' variables
-                    DotEnv.readInto(Path.of(path), k -> {
+                    java.util.function.Function<String, String> lookup = k -> {
                         if (projectEnv.containsKey(k)) {
                             return projectEnv.get(k);
                         }
                         Object v = own.get(k);
                         return v == null ? null : v.toString();
-                    }, fromFiles);
+                    };
+                    Object format = ef.get("format");
+                    if (format == null || "".equals(format) || ".env".equals(format)) {
+                        DotEnv.readInto(Path.of(path), lookup, fromFiles);
+                    } else if ("raw".equals(format)) { // registered by the docker compose CLI
+                        DotEnv.readRawInto(Path.of(path), lookup, fromFiles);
+                    } else {
+                        throw new ComposeException("service " + e.getKey(), "unsupported env_file format \""
+                                + format + "\" (service \"" + e.getKey() + "\"): use raw or leave format out");
+                    }
                 }
                 result.putAll(fromFiles);
                 s.remove("env_file");
