@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * @param files              {@code -f} values in order; {@code "-"} reads {@link #stdin}; empty means
  *                           {@code COMPOSE_FILE} or the default lookup
  * @param projectDirectory   {@code --project-directory}, or null for the directory of the first file
- * @param envFiles           {@code --env-file} values; empty means {@code .env} in the project directory
+ * @param envFiles           {@code --env-file} values; empty means {@code COMPOSE_ENV_FILES} when set, else
+ *                           {@code .env} in the project directory
  * @param profiles           {@code --profile} values; empty means {@code COMPOSE_PROFILES}
  * @param projectName        {@code -p}, or null
  * @param services           services named on the command line: enabled with their dependencies even when

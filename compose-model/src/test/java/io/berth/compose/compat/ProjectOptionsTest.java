@@ -171,6 +171,17 @@ class ProjectOptionsTest {
     }
 
     @Test
+    void whenComposeEnvFilesIsSet_thenItStandsForEnvFileFlags_butTheFlagsWin() {
+        fx().file("a.env", "TAG=a\n").file("b.env", "TAG=b\n").file(".env", "TAG=dotenv\n")
+                .file("compose.yaml", "services:\n  simple:\n    image: 'nginx:${TAG}'\n");
+        Project fromVariable = fx().env("COMPOSE_ENV_FILES", "a.env,b.env").load("compose.yaml");
+        assertEquals("\"nginx:b\"", ProjectFixture.json(fromVariable, "services", "simple", "image"));
+        Project fromFlag = fx().env("COMPOSE_ENV_FILES", "a.env,b.env")
+                .load(b -> b.files(List.of("compose.yaml")).envFiles(List.of("a.env")));
+        assertEquals("\"nginx:a\"", ProjectFixture.json(fromFlag, "services", "simple", "image"));
+    }
+
+    @Test
     void whenEnvFileIsMissing_thenErrorSaysItCouldNotBeFound() {
         fx().file("compose.yaml", SIMPLE).error(b -> b.files(List.of("compose.yaml")).envFiles(List.of("nope.env")),
                 "couldn't find env file: " + dir.resolve("nope.env"));

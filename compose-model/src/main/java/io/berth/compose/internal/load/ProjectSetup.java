@@ -79,8 +79,14 @@ final class ProjectSetup {
 
     private void loadEnvFiles() {
         List<String> files = new ArrayList<>();
-        if (!options.envFiles().isEmpty()) {
-            options.envFiles().forEach(f -> files.add(abs(f)));
+        List<String> explicit = options.envFiles();
+        String fromVariable = options.environment().get("COMPOSE_ENV_FILES");
+        if (explicit.isEmpty() && fromVariable != null && !fromVariable.isEmpty()) {
+            // docker compose: COMPOSE_ENV_FILES (process environment, comma-separated) stands for --env-file
+            explicit = List.of(fromVariable.split(",", -1));
+        }
+        if (!explicit.isEmpty()) {
+            explicit.forEach(f -> files.add(abs(f)));
         } else {
             // docker compose reads this one from the process environment only, never from a .env file
             String disable = options.environment().get("COMPOSE_DISABLE_ENV_FILE");
