@@ -115,10 +115,11 @@ final class Kinds {
             return b;
         }
         if (v instanceof String s) {
-            switch (s) {
-                case "1", "t", "T", "true", "TRUE", "True", "y", "Y", "yes", "YES", "Yes", "on", "ON", "On":
+            // compose-go's toBoolean (its mapstructure cast from string): case-insensitive, YAML 1.1 words too
+            switch (s.toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "y", "yes", "on":
                     return true;
-                case "0", "f", "F", "false", "FALSE", "False", "n", "N", "no", "NO", "No", "off", "OFF", "Off":
+                case "false", "n", "no", "off":
                     return false;
                 default:
                     throw new DecodeException(p, p + ": failed to cast to expected type: invalid boolean: " + s);
