@@ -377,7 +377,8 @@ final class Kinds {
             }
             return out;
         }
-        return toLong(v, p);
+        long single = toLong(v, p);
+        return single == 0 ? new LinkedHashMap<String, Object>() : (Object) single; // Go prints a zero as {}
     };
 
     /** SSHConfig: id[=path] entries */
