@@ -76,6 +76,91 @@ class ExtendsIncludeTest {
                 .error(List.of("compose.yaml"), "couldn't find env file: " + missing);
     }
 
+    @Test
+    void whenIncludedServiceIsAlsoDefinedInAnOverrideFile_thenTheOverrideWins() {
+        Project p = fx()
+                .file("sub/imported.yaml", """
+                        services:
+                          imported:
+                            image: nginx
+                            container_name: ${SOURCE:-imported}
+                            env_file: [./extra.env]
+                        """)
+                .file("sub/extra.env", "SOURCE=extends\n")
+                .file("compose.yaml", "name: inc\ninclude:\n  - ./sub/imported.yaml\n")
+                .file("override.yaml", "services:\n  imported:\n    image: overridden\n")
+                .load("compose.yaml", "override.yaml");
+        assertEquals("{\"command\":null,\"container_name\":\"imported\",\"entrypoint\":null,"
+                + "\"environment\":{\"SOURCE\":\"extends\"},\"image\":\"overridden\",\"networks\":{\"default\":null}}",
+                ProjectFixture.service(p, "imported"));
+    }
+
+    @Test
+    void whenIncludeHasEnvFile_thenItInterpolatesTheIncludedFileButTheProcessEnvironmentWins() {
+        fx().file("sub/imported.yaml", "services:\n  imported: {image: nginx, container_name: '${SOURCE:-imported}'}\n")
+                .file("sub/extra.env", "SOURCE=extends\n")
+                .file("compose.yaml", """
+                        name: inc
+                        include:
+                          - path: ./sub/imported.yaml
+                            env_file: ./sub/extra.env
+                        services:
+                          foo: {image: busybox, depends_on: [imported]}
+                        """);
+        assertEquals("\"extends\"", ProjectFixture.json(fx().load("compose.yaml"), "services", "imported",
+                "container_name"));
+        assertEquals("\"override\"", ProjectFixture.json(fx().env("SOURCE", "override").load("compose.yaml"),
+                "services", "imported", "container_name"));
+    }
+
+    @Test
+    void whenTwoIncludesImportTheSameService_thenALocalDefinitionIsMergedOverIt() {
+        Project p = fx()
+                .file("one.yaml", "services:\n  bar: {image: bar, environment: [FOO=BAR]}\n")
+                .file("two.yaml", "services:\n  bar: {image: bar, environment: [FOO=BAR]}\n")
+                .file("compose.yaml", """
+                        name: inc
+                        include: [one.yaml, two.yaml]
+                        services:
+                          bar:
+                            image: busybox
+                            environment: !override [ZOT=QIX]
+                        """)
+                .load("compose.yaml");
+        assertEquals("{\"command\":null,\"entrypoint\":null,\"environment\":{\"ZOT\":\"QIX\"},\"image\":\"busybox\","
+                + "\"networks\":{\"default\":null}}", ProjectFixture.service(p, "bar"));
+    }
+
+    @Test
+    void whenIncludeSetsAProjectDirectory_thenRelativePathsAndExtendsFollowIt() {
+        Project p = fx()
+                .file("compose.yaml", "name: inc\ninclude:\n  - project_directory: .\n    path: dir/included.yaml\n")
+                .file("dir/included.yaml", """
+                        services:
+                          included:
+                            extends: {file: dir/extended.yaml, service: extended}
+                            volumes: ['./data:/data']
+                        """)
+                .file("dir/extended.yaml", "services:\n  extended: {image: alpine}\n")
+                .load("compose.yaml");
+        assertEquals("{\"command\":null,\"entrypoint\":null,\"image\":\"alpine\",\"networks\":{\"default\":null},"
+                + "\"volumes\":[{\"type\":\"bind\",\"source\":\"" + dir.resolve("data") + "\",\"target\":\"/data\","
+                + "\"bind\":{}}]}", ProjectFixture.service(p, "included"));
+    }
+
+    @Test
+    void whenAFileIncludesItself_thenErrorListsTheCycle() {
+        String self = dir.resolve("compose.yaml").toString();
+        fx().file("compose.yaml", "include:\n  - compose.yaml\nname: project\nservices:\n  foo: {image: foo}\n")
+                .error(List.of("compose.yaml"), "include cycle detected:\n" + self + "\n include " + self);
+    }
+
+    @Test
+    void whenIncludedFileIsMissing_thenErrorSaysNoSuchFile() {
+        fx().file("compose.yaml", "name: inc\ninclude: [nope.yaml]\n")
+                .error(List.of("compose.yaml"), "open " + dir.resolve("nope.yaml") + ": no such file or directory");
+    }
+
     // ---- extends ----
 
     @Test

@@ -79,8 +79,8 @@ final class Includes {
                 }
             }
             if (!fs.isFile(local)) {
-                throw new ComposeException(local, "include: " + p + " not found (looked for " + local
-                        + "): check the path, relative to " + flags.resourceDir());
+                throw new ComposeException(local, "include " + p + ": open " + local
+                        + ": no such file or directory (paths are relative to " + flags.resourceDir() + ")");
             }
             resolved.add(local);
         }
