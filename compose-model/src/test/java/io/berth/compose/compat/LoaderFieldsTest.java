@@ -450,4 +450,45 @@ class LoaderFieldsTest {
                 withF.field(yaml, "b", "environment"));
         assertEquals("absent", withF.field(yaml, "b", "env_file"));
     }
+
+    @Test
+    void whenMappingValuesAreYamlNumbers_thenTheyPrintAsGoFmtSprintDoes() {
+        assertEquals("{\"A\":\"1\",\"B\":\"1000\",\"C\":\"1e+21\",\"D\":\"1e-05\",\"E\":\"1.234567895e+08\","
+                        + "\"F\":\"31\",\"G\":\"15\",\"M\":\"1e+06\",\"N\":\"999999\",\"O\":\"100000.5\","
+                        + "\"P\":\"-0.0001\",\"Q\":\"2.5\"}",
+                field("""
+                        image: x
+                        environment:
+                          A: 1.0
+                          B: 1e3
+                          C: 1e21
+                          D: 0.00001
+                          E: 123456789.5
+                          F: 0x1F
+                          G: 017
+                          M: 1000000.0
+                          N: 999999.0
+                          O: 100000.5
+                          P: -0.0001
+                          Q: 2.5
+                        """, "environment"));
+    }
+
+    @Test
+    void whenAUlimitIsZero_thenItPrintsAsAnEmptyObject() {
+        assertEquals("{\"core\":{\"soft\":1},\"nofile\":{},\"nproc\":{}}", field("""
+                image: x
+                ulimits:
+                  nproc: 0
+                  nofile: {soft: 0, hard: 0}
+                  core: {soft: 1, hard: 0}
+                """, "ulimits"));
+    }
+
+    @Test
+    void whenABooleanFieldIsAString_thenOnlyComposeGoBooleanWordsAreAccepted() {
+        assertEquals("true", field("image: x\nattach: \"YES\"\n", "attach"));
+        assertEquals("true", field("image: x\nstdin_open: \"on\"\n", "stdin_open"));
+        compat.error("name: test\nservices:\n  foo:\n    image: x\n    attach: \"1\"\n", "invalid boolean: 1");
+    }
 }
