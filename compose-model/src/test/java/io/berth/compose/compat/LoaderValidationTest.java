@@ -319,6 +319,54 @@ class LoaderValidationTest {
                               - .:/conflict
                         """, "services.myservice.volumes[1]: target /conflict already mounted as "
                         + "services.myservice.tmpfs[1]"),
+                refused("an anchor merged into itself", """
+                        x-healthcheck: &healthcheck
+                          egress-service:
+                            <<: *healthcheck
+                        """, "cycle detected: node at path x-healthcheck.egress-service references node at path"),
+                refused("a merge key on a scalar", """
+                        x-scalar: &s "not-a-map"
+                        services:
+                          s1:
+                            <<: *s
+                        """, "map merge requires map"),
+                refused("a bind mount without target", """
+                        services:
+                          web:
+                            image: x
+                            volumes:
+                              - type: volume
+                                source: data
+                        """, "service volume services.web.volumes.[0] is missing a mount target"),
+                refused("an env_file entry without path", """
+                        services:
+                          web:
+                            image: x
+                            env_file:
+                              - required: true
+                        """, "environment path attribute services.web.env_file.[0] is missing"),
+                refused("an env_file in an unknown format", """
+                        services:
+                          web:
+                            image: x
+                            env_file:
+                              - path: compose.yaml
+                                format: toml
+                        """, "unsupported env_file format \"toml\""),
+                refused("a non-integer replicas", """
+                        services:
+                          web:
+                            image: x
+                            deploy:
+                              replicas: "two"
+                        """, "services.web.deploy.replicas: failed to cast to expected type"),
+                refused("extends without a service", """
+                        services:
+                          web:
+                            image: x
+                            extends:
+                              file: other.yaml
+                        """, "extends.web.service is required"),
                 refused("a negative scale", "services:\n  myservice:\n    image: scratch\n    scale: -1\n",
                         "services.myservice.scale: must be greater than or equal to 0"));
     }

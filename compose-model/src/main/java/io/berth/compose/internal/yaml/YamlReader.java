@@ -38,7 +38,7 @@ public final class YamlReader {
     private final String file;
     private final SourceMap sourceMap;
     private final List<TreePath> resetPaths = new ArrayList<>();
-    private final IdentityHashMap<Node, Boolean> inProgress = new IdentityHashMap<>();
+    private final IdentityHashMap<Node, TreePath> inProgress = new IdentityHashMap<>();
     private int visits;
 
     private YamlReader(String file, SourceMap sourceMap) {
@@ -131,9 +131,9 @@ public final class YamlReader {
         }
         if (inProgress.containsKey(node)) {
             throw new ComposeException(where(node), where(node) + ": cycle detected: node at path " + path
-                    + " references itself through an alias");
+                    + " references node at path " + inProgress.get(node) + " through an alias");
         }
-        inProgress.put(node, Boolean.TRUE);
+        inProgress.put(node, path);
         try {
             if (node instanceof SequenceNode seq) {
                 List<Object> out = new ArrayList<>(seq.getValue().size());
@@ -188,8 +188,8 @@ public final class YamlReader {
             for (Node src : sources) {
                 Object merged = convert(src, path);
                 if (!(merged instanceof Map<?, ?> mm)) {
-                    throw new ComposeException(where(src), where(src) + ": map merge requires a mapping or a "
-                            + "list of mappings after <<");
+                    throw new ComposeException(where(src), where(src) + ": map merge requires map or sequence "
+                            + "of maps as the value of <<");
                 }
                 mm.forEach((key, value) -> out.putIfAbsent((String) key, value));
             }
