@@ -96,6 +96,16 @@ public final class ProjectRules {
             disabled.put(e.getKey(), e.getValue());
             return true;
         });
+        // compose-go's WithServicesDisabled: kept services lose their dependencies on services left out
+        for (Object s : services.values()) {
+            Map<String, Object> svc = Trees.map(s);
+            if (svc.get("depends_on") instanceof Map<?, ?> deps) {
+                deps.keySet().removeIf(k -> !keep.contains(k));
+                if (deps.isEmpty()) {
+                    svc.remove("depends_on");
+                }
+            }
+        }
     }
 
     /** Drops networks, volumes, secrets, configs and models that no enabled service uses. */
