@@ -136,6 +136,27 @@ class ProjectOptionsTest {
     }
 
     @Test
+    void whenDotEnvPointsComposeFileElsewhere_thenThatDirectorysDotEnvIsReadToo_withoutOverriding() {
+        Project p = fx().file(".env", "COMPOSE_FILE=app/compose.yaml:app/override.yaml\nA=root\n")
+                .file("app/.env", "B=app\nA=app\nCOMPOSE_PROFILES=p\n")
+                .file("app/compose.yaml", "services:\n  s: {image: 'x:${A}-${B}'}\n  q: {image: q, profiles: [p]}\n")
+                .file("app/override.yaml", "services:\n  s: {labels: [l=1]}\n")
+                .load(b -> b);
+        assertEquals("app", p.name());
+        assertEquals(List.of("q", "s"), List.copyOf(p.services().keySet()));
+        assertEquals("\"x:root-app\"", ProjectFixture.json(p, "services", "s", "image"));
+        assertEquals("{\"l\":\"1\"}", ProjectFixture.json(p, "services", "s", "labels"));
+    }
+
+    @Test
+    void whenProjectDirectoryIsGiven_thenItsDotEnvIsUsedAndNotTheWorkingDirectorys() {
+        Project p = fx().file(".env", "TAG=cwd\n").file("proj/.env", "TAG=proj\n")
+                .file("compose.yaml", "services:\n  s: {image: 'x:${TAG}'}\n")
+                .load(b -> b.files(List.of("compose.yaml")).projectDirectory(dir.resolve("proj")));
+        assertEquals("\"x:proj\"", ProjectFixture.json(p, "services", "s", "image"));
+    }
+
+    @Test
     void whenComposeFileListsSeveralFiles_thenTheyAreSplitOnComposePathSeparator() {
         Project p = fx().env("COMPOSE_FILE", "a.yaml;b.yaml").env("COMPOSE_PATH_SEPARATOR", ";")
                 .file("a.yaml", SIMPLE).file("b.yaml", "services:\n  simple:\n    image: haproxy\n")
