@@ -81,6 +81,13 @@ class ProjectOptionsTest {
     }
 
     @Test
+    void whenTopLevelNameRequiresAnUnsetVariable_thenErrorSaysSo() {
+        fx().file("compose.yaml", "name: ${PNAME:?set PNAME}\n" + SIMPLE)
+                .error(List.of("compose.yaml"),
+                        "error while interpolating name: required variable PNAME is missing a value: set PNAME");
+    }
+
+    @Test
     void whenProjectDirectoryIsTheRoot_thenTheProjectHasNoName() {
         fx().file("compose.yaml", SIMPLE)
                 .error(b -> b.files(List.of("compose.yaml")).projectDirectory(Path.of("/")),

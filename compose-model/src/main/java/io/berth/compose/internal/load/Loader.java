@@ -4,6 +4,7 @@ import io.berth.compose.ComposeException;
 import io.berth.compose.LoadOptions;
 import io.berth.compose.Project;
 import io.berth.compose.internal.dotenv.DotEnvException;
+import io.berth.compose.internal.interpolation.InterpolationException;
 import io.berth.compose.internal.interpolation.Interpolator;
 import io.berth.compose.internal.model.DecodeException;
 import io.berth.compose.internal.model.ProjectDecoder;
@@ -153,7 +154,13 @@ public final class Loader {
         if (options.interpolate() && !fromFile.isEmpty()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", fromFile);
-            fromFile = String.valueOf(Interpolator.interpolate(m, env::get).get("name"));
+            try {
+                fromFile = String.valueOf(Interpolator.interpolate(m, env::get).get("name"));
+            } catch (InterpolationException e) {
+                // compose-go interpolates the name before reading the files, so its message names no file
+                throw new ComposeException("name", e.kind() == InterpolationException.Kind.INVALID_TEMPLATE
+                        ? e.composeGoMessage() : "error while interpolating name: " + e.getMessage(), e);
+            }
         }
         if (options.normalize()) {
             fromFile = Normalizing.projectName(fromFile);
