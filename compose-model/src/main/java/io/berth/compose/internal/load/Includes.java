@@ -39,12 +39,17 @@ final class Includes {
         if (!(source instanceof List<?> entries)) {
             throw new ComposeException("include", "`include` must be a list, got " + Trees.sprint(source));
         }
-        for (Object entry : entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            Object entry = entries.get(i);
             Map<String, Object> r = new LinkedHashMap<>();
             if (entry instanceof String s) {
                 r.put("path", s);
-            } else {
-                r = Trees.map(entry);
+            } else if (entry instanceof Map<?, ?> m) {
+                r = Trees.map(m);
+            } else { // compose-go decodes include entries with mapstructure
+                throw new ComposeException("include", "include: '[" + i + "]' expected a map or struct, got '"
+                        + (entry == null ? "invalid" : entry instanceof List ? "slice" : entry instanceof Long ? "int"
+                        : entry.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)) + "'");
             }
             include(r, workingDir, environment == null ? Map.of() : environment, model, flags, included, processor);
         }
