@@ -304,6 +304,26 @@ class ExtendsIncludeTest {
     }
 
     @Test
+    void whenExtendsIsNeitherANameNorAMapping_thenNoServiceIsFound() {
+        fx().file("compose.yaml", "name: ext\nservices:\n  w: {image: x, extends: 123}\n")
+                .error(List.of("compose.yaml"), "cannot extend service \"w\" in " + dir.resolve("compose.yaml")
+                        + ": service \"\" not found");
+    }
+
+    @Test
+    void whenExtendedFileIsADirectory_thenErrorSaysSo() {
+        fx().file("compose.yaml", "name: ext\nservices:\n  w: {image: x, extends: {file: ., service: w}}\n")
+                .error(List.of("compose.yaml"), "read " + dir + ": is a directory");
+    }
+
+    @Test
+    void whenServiceExtendsItself_thenItIsACycle() {
+        String file = dir.resolve("compose.yaml").toString();
+        fx().file("compose.yaml", "name: ext\nservices:\n  w: {image: x, extends: w}\n")
+                .error(List.of("compose.yaml"), "Circular reference:\n  w in " + file + "\n  extends w in " + file);
+    }
+
+    @Test
     void whenExtendedFileIsMissing_thenErrorSaysNoSuchFile() {
         fx().file("compose.yaml", "name: ext\nservices:\n  test: {extends: {file: nope.yaml, service: x}}\n")
                 .error(List.of("compose.yaml"), "open " + dir.resolve("nope.yaml") + ": no such file or directory");

@@ -65,7 +65,7 @@ final class Extends {
             ref = r;
             file = em.get("file");
         } else {
-            ref = String.valueOf(ext);
+            ref = ext instanceof String str ? str : ""; // compose-go only reads a string or a mapping here
         }
         Map<String, Object> base = services;
         ResetPaths processor = post;
@@ -76,7 +76,8 @@ final class Extends {
             String local = Paths.isAbs(refFile) ? refFile : Paths.join(flags.resourceDir(), refFile);
             if (!fs.isFile(local)) {
                 throw new ComposeException(filename, "cannot extend service \"" + name + "\" in " + filename
-                        + ": open " + local + ": no such file or directory");
+                        + (fs.isDirectory(local) ? ": read " + local + ": is a directory"
+                        : ": open " + local + ": no such file or directory"));
             }
             String dir = parent(local);
             // as compose-go: nested extends.file values are resolved against the extended file's directory
