@@ -40,6 +40,9 @@ final class FileSystem {
             throw new ComposeException(ErrorCategory.NOT_FOUND, path, "open " + path
                     + ": no such file or directory");
         } catch (IOException e) {
+            if (Files.isDirectory(Path.of(path))) {
+                throw new ComposeException(path, "read " + path + ": is a directory", e);
+            }
             throw new ComposeException(path, "failed to read " + path + ": " + e.getMessage(), e);
         }
     }
