@@ -213,7 +213,8 @@ public final class ProjectRules {
                     String path = String.valueOf(f);
                     if (!Files.exists(Path.of(path))) {
                         throw new ComposeException(ErrorCategory.NOT_FOUND, "service " + e.getKey(),
-                                "label file " + path + " not found (service \"" + e.getKey() + "\", label_file)");
+                                "label file " + path + " not found: stat " + path + ": no such file or directory"
+                                        + " (service \"" + e.getKey() + "\", label_file)");
                     }
                     labels.putAll(DotEnv.read(Path.of(path), k -> labels.get(k) == null ? null
                             : labels.get(k).toString()));
