@@ -199,6 +199,44 @@ class MergeRulesTest {
     }
 
     @Test
+    void whenOneFileMountsTwiceOnATarget_thenTheLaterMountTakesTheFirstOnesPlace() {
+        ProjectFixture fx = new ProjectFixture(dir)
+                .file("compose.yaml", "services:\n  web:\n    image: foo\n    volumes: ['.:/foo', 'data:/bar', 'src:/foo']\n"
+                        + "volumes: {data: {}, src: {}}\n");
+        assertEquals("[{\"type\":\"volume\",\"source\":\"src\",\"target\":\"/foo\",\"volume\":{}},"
+                        + "{\"type\":\"volume\",\"source\":\"data\",\"target\":\"/bar\",\"volume\":{}}]",
+                ProjectFixture.json(fx.load("compose.yaml"), "services", "web", "volumes"));
+    }
+
+    @Test
+    void whenOneFileRepeatsAPort_thenItIsKeptOnce_butAnotherHostIpOrProtocolIsAnotherPort() {
+        ProjectFixture fx = new ProjectFixture(dir).file("compose.yaml", """
+                services:
+                  web:
+                    image: foo
+                    ports:
+                      - "9080:80"
+                      - "9080:80"
+                      - "6060:6060/udp"
+                      - target: 80
+                        host_ip: 127.0.0.1
+                        published: "8080"
+                      - target: 80
+                        host_ip: 127.0.0.2
+                        published: "8080"
+                      - target: 80
+                        host_ip: 127.0.0.1
+                        published: "8080"
+                        mode: host
+                """);
+        assertEquals("[{\"mode\":\"ingress\",\"target\":80,\"published\":\"9080\",\"protocol\":\"tcp\"},"
+                        + "{\"mode\":\"ingress\",\"target\":6060,\"published\":\"6060\",\"protocol\":\"udp\"},"
+                        + "{\"mode\":\"host\",\"host_ip\":\"127.0.0.1\",\"target\":80,\"published\":\"8080\",\"protocol\":\"tcp\"},"
+                        + "{\"mode\":\"ingress\",\"host_ip\":\"127.0.0.2\",\"target\":80,\"published\":\"8080\",\"protocol\":\"tcp\"}]",
+                ProjectFixture.json(fx.load("compose.yaml"), "services", "web", "ports"));
+    }
+
+    @Test
     void whenNetworkIpamConfigIsOverridden_thenConfigsMergeBySubnet() {
         ProjectFixture fx = new ProjectFixture(dir)
                 .file("a.yaml", """
