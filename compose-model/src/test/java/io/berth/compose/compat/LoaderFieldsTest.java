@@ -491,4 +491,31 @@ class LoaderFieldsTest {
         assertEquals("true", field("image: x\nstdin_open: \"on\"\n", "stdin_open"));
         compat.error("name: test\nservices:\n  foo:\n    image: x\n    attach: \"1\"\n", "invalid boolean: 1");
     }
+
+    @Test
+    void whenTheSamePortIsListedTwice_thenOnlyEntriesWithTheSameGoKeyAreMerged() {
+        // compose-go keys a long-syntax port as fmt.Sprintf("%s:%s:%d/%s"): a published number is not its string
+        assertEquals("[{\"mode\":\"host\",\"target\":80,\"published\":\"80\",\"protocol\":\"tcp\"},"
+                        + "{\"mode\":\"ingress\",\"host_ip\":\"0.0.0.0\",\"target\":81,\"published\":\"81\","
+                        + "\"protocol\":\"tcp\"},"
+                        + "{\"name\":\"web\",\"mode\":\"ingress\",\"host_ip\":\"0.0.0.0\",\"target\":81,"
+                        + "\"published\":\"81\",\"protocol\":\"tcp\"},"
+                        + "{\"mode\":\"ingress\",\"target\":9000,\"protocol\":\"tcp\"}]",
+                field("""
+                        image: x
+                        ports:
+                          - "80:80"
+                          - target: 80
+                            published: "80"
+                            mode: host
+                          - "0.0.0.0:81:81"
+                          - target: 81
+                            published: 81
+                            host_ip: 0.0.0.0
+                            protocol: tcp
+                            name: web
+                          - 9000
+                          - target: 9000
+                        """, "ports"));
+    }
 }

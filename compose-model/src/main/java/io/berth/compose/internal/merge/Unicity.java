@@ -171,15 +171,30 @@ public final class Unicity {
             if (target == null) {
                 throw new ComposeException(path.toString(), "service ports " + path + " is missing a target port");
             }
-            Object published = m.containsKey("published") ? m.get("published") : "%!s(<nil>)";
             Object host = m.containsKey("host_ip") ? m.get("host_ip") : "0.0.0.0";
             Object protocol = m.containsKey("protocol") ? m.get("protocol") : "tcp";
-            return host + ":" + Trees.sprint(published) + ":" + Trees.sprint(target) + "/" + protocol;
+            // compose-go formats "%s:%s:%d/%s": a published port given as a number does not match its string form
+            return goVerb('s', host) + ":" + goVerb('s', m.get("published")) + ":" + goVerb('d', target) + "/"
+                    + goVerb('s', protocol);
         }
         if (v instanceof String s) {
             return s;
         }
         return "";
+    }
+
+    /** Go's fmt of one operand with %s or %d, including its {@code %!s(int=8080)} form for a mismatched type. */
+    private static String goVerb(char verb, Object v) {
+        if (v == null) {
+            return "%!" + verb + "(<nil>)";
+        }
+        boolean number = v instanceof Long || v instanceof Integer;
+        if (verb == 's' ? v instanceof String : number) {
+            return v.toString();
+        }
+        String type = number ? "int" : v instanceof Double ? "float64" : v instanceof Boolean ? "bool"
+                : v instanceof String ? "string" : v instanceof List ? "[]interface {}" : "map[string]interface {}";
+        return "%!" + verb + "(" + type + "=" + Trees.sprint(v) + ")";
     }
 
     private static String envFile(Object v, TreePath path) {
