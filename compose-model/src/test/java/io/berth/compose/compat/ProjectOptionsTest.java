@@ -202,7 +202,8 @@ class ProjectOptionsTest {
     void whenComposeEnvFilesIsSet_thenItStandsForEnvFileFlags_butTheFlagsWin() {
         fx().file("a.env", "TAG=a\n").file("b.env", "TAG=b\n").file(".env", "TAG=dotenv\n")
                 .file("compose.yaml", "services:\n  simple:\n    image: 'nginx:${TAG}'\n");
-        Project fromVariable = fx().env("COMPOSE_ENV_FILES", "a.env,b.env").load("compose.yaml");
+        // split like docker compose's strings.FieldsFunc: empty entries are dropped
+        Project fromVariable = fx().env("COMPOSE_ENV_FILES", ",a.env,,b.env,").load("compose.yaml");
         assertEquals("\"nginx:b\"", ProjectFixture.json(fromVariable, "services", "simple", "image"));
         Project fromFlag = fx().env("COMPOSE_ENV_FILES", "a.env,b.env")
                 .load(b -> b.files(List.of("compose.yaml")).envFiles(List.of("a.env")));

@@ -83,7 +83,7 @@ final class ProjectSetup {
         String fromVariable = options.environment().get("COMPOSE_ENV_FILES");
         if (explicit.isEmpty() && fromVariable != null && !fromVariable.isEmpty()) {
             // docker compose: COMPOSE_ENV_FILES (process environment, comma-separated) stands for --env-file
-            explicit = List.of(fromVariable.split(",", -1));
+            explicit = java.util.Arrays.stream(fromVariable.split(",")).filter(f -> !f.isEmpty()).toList();
         }
         if (!explicit.isEmpty()) {
             explicit.forEach(f -> files.add(abs(f)));
