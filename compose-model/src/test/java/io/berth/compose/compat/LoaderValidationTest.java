@@ -369,6 +369,8 @@ class LoaderValidationTest {
                         """, "extends.web.service is required"),
                 refused("an include entry that is a number", "include: [12]\nservices:\n  a:\n    image: x\n",
                         "'[0]' expected a map or struct, got 'int'"),
+                refused("a label list entry that is a number", "services:\n  a:\n    image: x\n    labels: [1]\n",
+                        "services.a.labels.[0]: unexpected type int"),
                 refused("a negative scale", "services:\n  myservice:\n    image: scratch\n    scale: -1\n",
                         "services.myservice.scale: must be greater than or equal to 0"));
     }

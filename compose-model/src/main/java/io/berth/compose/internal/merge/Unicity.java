@@ -91,18 +91,14 @@ public final class Unicity {
             int eq = s.indexOf('=');
             return eq >= 0 ? s.substring(0, eq) : s;
         }
-        if (v == null) {
-            return "";
-        }
-        if (v instanceof Map || v instanceof List) {
-            throw new ComposeException(path.toString(), path + ": unexpected type " + typeName(v));
-        }
-        return Trees.sprint(v);
+        // compose-go refuses anything else, before schema validation
+        throw new ComposeException(path.toString(), path + ": unexpected type " + typeName(v));
     }
 
     private static String typeName(Object v) {
-        return v instanceof Map ? "map[string]interface {}" : v instanceof List ? "[]interface {}"
-                : v.getClass().getSimpleName();
+        return v == null ? "<nil>" : v instanceof Map ? "map[string]interface {}" : v instanceof List
+                ? "[]interface {}" : v instanceof Long || v instanceof Integer ? "int" : v instanceof Double
+                ? "float64" : v instanceof Boolean ? "bool" : v.getClass().getSimpleName();
     }
 
     private static String volume(Object v, TreePath path) {
