@@ -139,7 +139,7 @@ public final class Unicity {
         if (v instanceof Long || v instanceof Integer) {
             return v.toString();
         }
-        throw new ComposeException(path.toString(), path + ": unsupported expose value " + Trees.sprint(v));
+        throw new ComposeException(path.toString(), path + ": unsupported expose value " + goVerb('s', v));
     }
 
     private static Indexer mount(String defaultPath) {
@@ -154,7 +154,8 @@ public final class Unicity {
                 }
                 return defaultPath + "/" + m.get("source");
             }
-            throw new ComposeException(path.toString(), path + ": unsupported value " + Trees.sprint(v));
+            // sic: compose-go's mount indexer reuses the expose message
+            throw new ComposeException(path.toString(), path + ": unsupported expose value " + goVerb('s', v));
         };
     }
 
