@@ -211,6 +211,14 @@ class ProjectOptionsTest {
     }
 
     @Test
+    void whenThePwdVariableIsSet_thenItIsKept_andOnlyAMissingOneIsFilledIn() {
+        fx().file("compose.yaml", "services:\n  s: {image: 'x:${PWD}'}\n");
+        assertEquals("\"x:/custom\"", ProjectFixture.json(fx().env("PWD", "/custom").load("compose.yaml"),
+                "services", "s", "image"));
+        assertEquals("\"x:" + dir + "\"", ProjectFixture.json(fx().load("compose.yaml"), "services", "s", "image"));
+    }
+
+    @Test
     void whenEnvFileIsMissing_thenErrorSaysItCouldNotBeFound() {
         fx().file("compose.yaml", SIMPLE).error(b -> b.files(List.of("compose.yaml")).envFiles(List.of("nope.env")),
                 "couldn't find env file: " + dir.resolve("nope.env"));

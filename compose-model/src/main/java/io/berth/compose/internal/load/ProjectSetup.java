@@ -39,7 +39,7 @@ final class ProjectSetup {
         this.cwd = options.workingDirectory().toAbsolutePath().normalize().toString();
         this.projectDirectory = options.projectDirectory() == null ? null : abs(options.projectDirectory().toString());
         environment.putAll(options.environment());
-        environment.put("PWD", cwd);
+        environment.putIfAbsent("PWD", cwd); // docker compose adds PWD only when the process has none
         for (String f : options.files()) {
             configPaths.add(f.equals("-") ? f : abs(f));
         }
