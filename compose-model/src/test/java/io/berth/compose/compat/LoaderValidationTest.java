@@ -371,6 +371,14 @@ class LoaderValidationTest {
                         "'[0]' expected a map or struct, got 'int'"),
                 refused("a label list entry that is a number", "services:\n  a:\n    image: x\n    labels: [1]\n",
                         "services.a.labels.[0]: unexpected type int"),
+                refused("a pids limit that is not a number",
+                        "services:\n  a:\n    image: x\n    deploy: {resources: {limits: {pids: abc}}}\n",
+                        "strconv.ParseInt: parsing \"abc\": invalid syntax"),
+                refused("a cpus limit that is not a number",
+                        "services:\n  a:\n    image: x\n    deploy: {resources: {limits: {cpus: abc}}}\n",
+                        "strconv.ParseFloat: parsing \"abc\": invalid syntax"),
+                refused("a secret entry that is a number", "services:\n  a:\n    image: x\n    secrets: [1]\n",
+                        "services.a.secrets.[0]: unsupported expose value %!s(int=1)"),
                 refused("a negative scale", "services:\n  myservice:\n    image: scratch\n    scale: -1\n",
                         "services.myservice.scale: must be greater than or equal to 0"));
     }

@@ -66,7 +66,8 @@ final class Kinds {
             try {
                 return Long.parseLong(s.trim());
             } catch (NumberFormatException e) {
-                throw new DecodeException(p, p + ": failed to cast to expected type: invalid integer: \"" + s + "\"");
+                throw new DecodeException(p, p + ": failed to cast to expected type: strconv.ParseInt: parsing \""
+                        + s + "\": invalid syntax");
             }
         }
         if (v == null) {
@@ -95,7 +96,8 @@ final class Kinds {
             try {
                 return Double.parseDouble(s.trim());
             } catch (NumberFormatException e) {
-                throw new DecodeException(p, p + ": failed to cast to expected type: invalid float: \"" + s + "\"");
+                throw new DecodeException(p, p + ": failed to cast to expected type: strconv.ParseFloat: parsing \""
+                        + s + "\": invalid syntax");
             }
         }
         if (v == null) {
