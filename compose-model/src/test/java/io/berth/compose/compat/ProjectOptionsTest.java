@@ -219,6 +219,14 @@ class ProjectOptionsTest {
     }
 
     @Test
+    void whenEnvFileStartsWithTilde_thenItIsUnderHome() {
+        Project p = fx().env("HOME", dir.resolve("home").toString()).file("home/my.env", "TAG=home\n")
+                .file("compose.yaml", "services:\n  s: {image: 'x:${TAG}'}\n")
+                .load(b -> b.files(List.of("compose.yaml")).envFiles(List.of("~/my.env")));
+        assertEquals("\"x:home\"", ProjectFixture.json(p, "services", "s", "image"));
+    }
+
+    @Test
     void whenEnvFileIsMissing_thenErrorSaysItCouldNotBeFound() {
         fx().file("compose.yaml", SIMPLE).error(b -> b.files(List.of("compose.yaml")).envFiles(List.of("nope.env")),
                 "couldn't find env file: " + dir.resolve("nope.env"));

@@ -86,7 +86,9 @@ final class ProjectSetup {
             explicit = java.util.Arrays.stream(fromVariable.split(",")).filter(f -> !f.isEmpty()).toList();
         }
         if (!explicit.isEmpty()) {
-            explicit.forEach(f -> files.add(abs(f)));
+            // docker compose expands a leading ~ of --env-file values (paths.ExpandUser), then makes them absolute
+            explicit.forEach(f -> files.add(abs(f.startsWith("~") && fs.home() != null
+                    ? Paths.join(fs.home(), f.substring(1)) : f)));
         } else {
             // docker compose reads this one from the process environment only, never from a .env file
             String disable = options.environment().get("COMPOSE_DISABLE_ENV_FILE");
