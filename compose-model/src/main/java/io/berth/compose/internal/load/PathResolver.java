@@ -48,7 +48,7 @@ final class PathResolver {
                 if (o instanceof Map<?, ?> v && "local".equals(v.get("driver"))
                         && v.get("driver_opts") instanceof Map<?, ?> opts && "bind".equals(opts.get("o"))
                         && opts.get("device") instanceof String dev) {
-                    Trees.map(opts).put("device", abs(dev));
+                    Trees.map(opts).put("device", bindSource(dev)); // maybeUnixPath, as bind mount sources
                 }
             }
         }
