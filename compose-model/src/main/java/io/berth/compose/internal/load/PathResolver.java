@@ -38,7 +38,7 @@ final class PathResolver {
             if (dict.get(key) instanceof Map<?, ?> section) {
                 for (Object o : section.values()) {
                     if (o instanceof Map<?, ?> m && m.get("file") instanceof String f) {
-                        Trees.map(m).put("file", abs(f));
+                        Trees.map(m).put("file", bindSource(f)); // maybeUnixPath in compose-go
                     }
                 }
             }
@@ -64,7 +64,7 @@ final class PathResolver {
                 Trees.map(ac).replaceAll((k, v) -> v instanceof String str ? context(str) : v);
             }
             if (build.get("ssh") instanceof Map<?, ?> ssh) {
-                Trees.map(ssh).replaceAll((k, v) -> v instanceof String str ? abs(str) : v);
+                Trees.map(ssh).replaceAll((k, v) -> v instanceof String str ? bindSource(str) : v);
             }
         }
         if (s.get("env_file") instanceof List<?> l) {
