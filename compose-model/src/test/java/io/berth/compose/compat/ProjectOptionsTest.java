@@ -241,6 +241,16 @@ class ProjectOptionsTest {
     }
 
     @Test
+    void whenDotEnvItselfSetsComposeDisableEnvFile_thenOnlyItsComposeVariablesApply() {
+        // docker compose exports the env file's COMPOSE_* variables before loading, then honours the switch
+        Project p = fx().file(".env", "COMPOSE_DISABLE_ENV_FILE=true\nCOMPOSE_PROJECT_NAME=fromdotenv\nTAG=dotenv\n")
+                .file("compose.yaml", "services:\n  simple:\n    image: 'nginx:${TAG:-none}'\n")
+                .load("compose.yaml");
+        assertEquals("fromdotenv", p.name());
+        assertEquals("\"nginx:none\"", ProjectFixture.json(p, "services", "simple", "image"));
+    }
+
+    @Test
     void whenDotEnvSetsComposeProfiles_thenThoseProfilesAreActive() {
         Project p = fx().file(".env", "COMPOSE_PROFILES=debug, tools\n")
                 .file("compose.yaml", """

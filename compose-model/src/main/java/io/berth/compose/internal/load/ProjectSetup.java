@@ -31,6 +31,8 @@ final class ProjectSetup {
     final List<String> warnings;
     private final FileSystem fs;
     private final LoadOptions options;
+    /** The process environment plus the COMPOSE_* variables docker compose exports from the env files first. */
+    private final Map<String, String> processEnv = new LinkedHashMap<>();
 
     ProjectSetup(LoadOptions options, FileSystem fs, List<String> warnings) {
         this.options = options;
@@ -43,6 +45,15 @@ final class ProjectSetup {
         for (String f : options.files()) {
             configPaths.add(f.equals("-") ? f : abs(f));
         }
+        processEnv.putAll(options.environment());
+        // docker compose's pre-run (setEnvWithDotEnv) exports the env files' COMPOSE_* variables to the process
+        // environment before loading anything: a COMPOSE_DISABLE_ENV_FILE there disables the env file itself
+        readEnvFiles().forEach((k, v) -> {
+            if (k.startsWith("COMPOSE_") && !processEnv.containsKey(k)) {
+                processEnv.put(k, v);
+                environment.putIfAbsent(k, v);
+            }
+        });
         loadEnvFiles();
         if (configPaths.isEmpty()) {
             configFileEnv();
@@ -78,6 +89,10 @@ final class ProjectSetup {
     }
 
     private void loadEnvFiles() {
+        readEnvFiles().forEach(environment::putIfAbsent);
+    }
+
+    private Map<String, String> readEnvFiles() {
         List<String> files = new ArrayList<>();
         List<String> explicit = options.envFiles();
         String fromVariable = options.environment().get("COMPOSE_ENV_FILES");
@@ -90,10 +105,10 @@ final class ProjectSetup {
             explicit.forEach(f -> files.add(abs(f.startsWith("~") && fs.home() != null
                     ? Paths.join(fs.home(), f.substring(1)) : f)));
         } else {
-            // docker compose reads this one from the process environment only, never from a .env file
-            String disable = options.environment().get("COMPOSE_DISABLE_ENV_FILE");
+            // docker compose reads this one from the process environment only (see processEnv)
+            String disable = processEnv.get("COMPOSE_DISABLE_ENV_FILE");
             if (disable != null && Normalizing.parseBool(disable)) {
-                return;
+                return Map.of();
             }
             String dotEnv = Paths.join(workingDir(), ".env");
             if (fs.isFile(dotEnv)) {
@@ -111,7 +126,7 @@ final class ProjectSetup {
             // compose-go's GetEnvFromFile: the environment first, then what earlier files (and lines) set
             DotEnv.readInto(Path.of(f), environment::get, fromFiles);
         }
-        fromFiles.forEach(environment::putIfAbsent);
+        return fromFiles;
     }
 
     private void configFileEnv() {
