@@ -518,4 +518,13 @@ class LoaderFieldsTest {
                           - target: 9000
                         """, "ports"));
     }
+
+    @Test
+    void whenServiceAndDeployLimitsAgree_thenBothArePrinted() {
+        assertEquals("\"536870912\"", field("image: x\nmem_limit: 512m\ndeploy: {resources: {limits: {memory: 512m}}}\n",
+                "mem_limit"));
+        assertEquals("0.5", field("image: x\ncpus: 0.5\ndeploy: {resources: {limits: {cpus: '0.5'}}}\n", "cpus"));
+        assertEquals("10", field("image: x\npids_limit: 10\ndeploy: {resources: {reservations: {cpus: '1'}}}\n",
+                "pids_limit"));
+    }
 }

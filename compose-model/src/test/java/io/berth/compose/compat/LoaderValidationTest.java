@@ -379,6 +379,28 @@ class LoaderValidationTest {
                         "strconv.ParseFloat: parsing \"abc\": invalid syntax"),
                 refused("a secret entry that is a number", "services:\n  a:\n    image: x\n    secrets: [1]\n",
                         "services.a.secrets.[0]: unsupported expose value %!s(int=1)"),
+                refused("cpus with a limits block that does not set cpus", """
+                        services:
+                          a:
+                            image: x
+                            cpus: 1.5
+                            deploy: {resources: {limits: {memory: 1g}}}
+                        """, "can't set distinct values on 'cpus' and 'deploy.resources.limits.cpus'"),
+                refused("mem_limit with a limits block that does not set memory", """
+                        services:
+                          a:
+                            image: x
+                            mem_limit: 512m
+                            deploy: {resources: {limits: {cpus: '0.5'}}}
+                        """, "can't set distinct values on 'mem_limit' and 'deploy.resources.limits.memory'"),
+                refused("mem_reservation with a reservations block that does not set memory", """
+                        services:
+                          a:
+                            image: x
+                            mem_reservation: 1g
+                            deploy: {resources: {reservations: {cpus: '1'}}}
+                        """, "can't set distinct values on 'mem_reservation' and "
+                        + "'deploy.resources.reservations.memory'"),
                 refused("a negative scale", "services:\n  myservice:\n    image: scratch\n    scale: -1\n",
                         "services.myservice.scale: must be greater than or equal to 0"));
     }

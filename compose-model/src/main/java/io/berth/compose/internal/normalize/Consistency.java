@@ -200,22 +200,23 @@ public final class Consistency {
             limits = r.get("limits") instanceof Map<?, ?> l ? Trees.map(l) : null;
             reservations = r.get("reservations") instanceof Map<?, ?> l ? Trees.map(l) : null;
         }
-        if (s.get("cpus") != null && limits != null && limits.get("cpus") != null
-                && (float) toDouble(s.get("cpus")) != (float) toDouble(limits.get("cpus"))) {
+        // as compose-go: a limits (reservations) block without the attribute counts as 0, so it conflicts too
+        if (s.get("cpus") != null && (float) toDouble(s.get("cpus")) != 0 && limits != null
+                && (float) toDouble(s.get("cpus")) != (float) toDouble(orZero(limits.get("cpus")))) {
             fail(name, "services." + name + ": can't set distinct values on 'cpus' and 'deploy.resources.limits.cpus'");
         }
-        if (s.get("mem_limit") != null && limits != null && limits.get("memory") != null
-                && bytes(s.get("mem_limit")) != bytes(limits.get("memory"))) {
+        if (s.get("mem_limit") != null && bytes(s.get("mem_limit")) != 0 && limits != null
+                && bytes(s.get("mem_limit")) != bytes(orZero(limits.get("memory")))) {
             fail(name, "services." + name + ": can't set distinct values on 'mem_limit' and "
                     + "'deploy.resources.limits.memory'");
         }
-        if (s.get("mem_reservation") != null && reservations != null && reservations.get("memory") != null
-                && bytes(s.get("mem_reservation")) != bytes(reservations.get("memory"))) {
+        if (s.get("mem_reservation") != null && bytes(s.get("mem_reservation")) != 0 && reservations != null
+                && bytes(s.get("mem_reservation")) != bytes(orZero(reservations.get("memory")))) {
             fail(name, "services." + name + ": can't set distinct values on 'mem_reservation' and "
                     + "'deploy.resources.reservations.memory'");
         }
-        if (s.get("pids_limit") != null && limits != null && limits.get("pids") != null
-                && toLong(s.get("pids_limit")) != toLong(limits.get("pids"))) {
+        if (s.get("pids_limit") != null && toLong(s.get("pids_limit")) != 0 && limits != null
+                && toLong(s.get("pids_limit")) != toLong(orZero(limits.get("pids")))) {
             fail(name, "services." + name + ": can't set distinct values on 'pids_limit' and "
                     + "'deploy.resources.limits.pids'");
         }
@@ -324,6 +325,10 @@ public final class Consistency {
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    private static Object orZero(Object o) {
+        return o == null ? 0L : o;
     }
 
     private static long bytes(Object o) {
