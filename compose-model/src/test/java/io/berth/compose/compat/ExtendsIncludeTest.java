@@ -161,6 +161,25 @@ class ExtendsIncludeTest {
                 .error(List.of("compose.yaml"), "open " + dir.resolve("nope.yaml") + ": no such file or directory");
     }
 
+    @Test
+    void whenALocalServiceExtendsAnIncludedOne_thenIncludesAreAppliedFirst() {
+        Project p = fx()
+                .file("inc/compose.yaml", "services:\n  base: {image: b, environment: [A=1]}\n")
+                .file("compose.yaml", "name: inc\ninclude: [inc/compose.yaml]\nservices:\n"
+                        + "  web: {extends: base, environment: [B=2]}\n")
+                .load("compose.yaml");
+        assertEquals("{\"command\":null,\"entrypoint\":null,\"environment\":{\"A\":\"1\",\"B\":\"2\"},\"image\":\"b\","
+                + "\"networks\":{\"default\":null}}", ProjectFixture.service(p, "web"));
+    }
+
+    @Test
+    void whenAnOverrideFileExtendsAServiceOfTheFirstFile_thenItIsNotFound() {
+        fx().file("a.yaml", "name: inc\nservices:\n  base: {image: b}\n")
+                .file("b.yaml", "services:\n  web: {extends: base}\n")
+                .error(List.of("a.yaml", "b.yaml"), "cannot extend service \"web\" in " + dir.resolve("b.yaml")
+                        + ": service \"base\" not found");
+    }
+
     // ---- extends ----
 
     @Test
