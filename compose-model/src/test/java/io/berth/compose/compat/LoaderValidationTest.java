@@ -401,6 +401,15 @@ class LoaderValidationTest {
                             deploy: {resources: {reservations: {cpus: '1'}}}
                         """, "can't set distinct values on 'mem_reservation' and "
                         + "'deploy.resources.reservations.memory'"),
+                refused("a list item in a mapping", "services:\n  a:\n    image: x\n  - b\n",
+                        "did not find expected key"),
+                refused("a mapping entry in a list", "services:\n  - a\n  b: c\n",
+                        "did not find expected '-' indicator"),
+                refused("a value after a value on one line", "services:\n  a: b: c\n",
+                        "mapping values are not allowed in this context"),
+                refused("an unclosed flow mapping", "a: {b: c\n", "did not find expected ',' or '}'"),
+                refused("an alias to no anchor", "services:\n  a:\n    image: *nope\n",
+                        "unknown anchor 'nope' referenced"),
                 refused("a negative scale", "services:\n  myservice:\n    image: scratch\n    scale: -1\n",
                         "services.myservice.scale: must be greater than or equal to 0"));
     }

@@ -100,7 +100,7 @@ public final class YamlReader {
         e.getProblemMark().ifPresent(m -> sb.append("line ").append(m.getLine() + 1).append(", column ")
                 .append(m.getColumn() + 1).append(": "));
         sb.append(problem == null ? "invalid YAML" : problem);
-        if (e.getContext() != null) {
+        if (e.getContext() != null && !e.getContext().isEmpty()) {
             sb.append(" (").append(e.getContext());
             e.getContextMark().ifPresent(m -> sb.append(" at line ").append(m.getLine() + 1));
             sb.append(')');
@@ -108,8 +108,38 @@ public final class YamlReader {
         if (problem != null && (problem.contains("found character '\\t'") || problem.contains("(TAB)"))) {
             // go-yaml's wording, which users search for: tabs are not allowed for indentation, use spaces
             sb.append(": found a tab character that violates indentation");
+        } else if (problem != null) {
+            String go = goYamlProblem(problem, e.getContext());
+            if (go != null) {
+                sb.append(": ").append(go);
+            }
         }
         return sb.toString();
+    }
+
+    /** What go-yaml (docker compose's parser) says for the same problem, which is what users search for. */
+    private static String goYamlProblem(String problem, String context) {
+        String ctx = context == null ? "" : context;
+        if (problem.startsWith("expected <block end>")) {
+            return ctx.contains("block collection") ? "did not find expected '-' indicator"
+                    : "did not find expected key";
+        }
+        if (problem.startsWith("mapping values are not allowed")) {
+            return "mapping values are not allowed in this context";
+        }
+        if (problem.startsWith("expected the node content")) {
+            return "did not find expected node content";
+        }
+        if (problem.startsWith("expected ',' or '}'")) {
+            return "did not find expected ',' or '}'";
+        }
+        if (problem.startsWith("expected ',' or ']'")) {
+            return "did not find expected ',' or ']'";
+        }
+        if (problem.startsWith("found undefined alias")) {
+            return "unknown anchor '" + problem.substring("found undefined alias".length()).trim() + "' referenced";
+        }
+        return null;
     }
 
     private Object convert(Node node, TreePath path) {
