@@ -527,4 +527,10 @@ class LoaderFieldsTest {
         assertEquals("10", field("image: x\npids_limit: 10\ndeploy: {resources: {reservations: {cpus: '1'}}}\n",
                 "pids_limit"));
     }
+
+    @Test
+    void whenIntegerFieldsGetFractions_thenTheyAreTruncatedAsMapstructureDoes() {
+        assertEquals("1", field("image: x\ncpu_shares: 1.5\n", "cpu_shares"));
+        assertEquals("{\"retries\":1}", field("image: x\nhealthcheck: {retries: 1.5}\n", "healthcheck"));
+    }
 }

@@ -410,6 +410,8 @@ class LoaderValidationTest {
                 refused("an unclosed flow mapping", "a: {b: c\n", "did not find expected ',' or '}'"),
                 refused("an alias to no anchor", "services:\n  a:\n    image: *nope\n",
                         "unknown anchor 'nope' referenced"),
+                refused("a port that is a fraction", "services:\n  a:\n    image: x\n    ports: [8080.5]\n",
+                        "services.a.ports: invalid type float64 for port"),
                 refused("a negative scale", "services:\n  myservice:\n    image: scratch\n    scale: -1\n",
                         "services.myservice.scale: must be greater than or equal to 0"));
     }

@@ -312,7 +312,10 @@ public final class Canonical {
             } else if (entry instanceof Map) {
                 out.add(entry);
             } else {
-                throw new ComposeException(p.toString(), p + ": invalid type for port: " + Trees.sprint(entry));
+                String type = entry instanceof Double ? "float64" : entry instanceof Boolean ? "bool"
+                        : entry == null ? "<nil>" : "[]interface {}";
+                throw new ComposeException(p.toString(), p + ": invalid type " + type + " for port: "
+                        + Trees.sprint(entry)); // compose-go: "%s: invalid type %T for port"
             }
         }
         return out;
