@@ -240,4 +240,14 @@ class ComposeLoaderTest {
         Map<String, Object> db = svc(load(Map.of(), "compose.yaml"), "db");
         assertEquals(Map.of("POSTGRES_DB", "app"), db.get("environment"));
     }
+
+    @Test
+    void whenInterpolationIsOff_thenTheRawModelIsKeptWithItsVariables() throws IOException {
+        write("compose.yaml", "name: x\nservices:\n  web:\n    image: nginx:${TAG}\n    ports: [\"${PORT:-8080}:80\"]\n");
+        Project p = loader.load(LoadOptions.builder(dir, Map.of("TAG", "1")).interpolate(false).build());
+        Map<String, Object> web = svc(p, "web");
+        assertEquals("nginx:${TAG}", web.get("image"));
+        assertEquals(List.of("${PORT:-8080}:80"), web.get("ports"));
+        assertEquals(List.of("image", "networks", "ports"), List.copyOf(web.keySet()));
+    }
 }

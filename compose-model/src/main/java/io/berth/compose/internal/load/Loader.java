@@ -77,6 +77,9 @@ public final class Loader {
             dict.put("name", name);
             Normalizer.normalize(dict, env);
         }
+        if (!options.interpolate()) {
+            return rawModel(name, workingDir, files, dict, env, warnings);
+        }
         dict.remove("name");
         Map<String, Object> services = dict.get("services") instanceof Map<?, ?> m ? Trees.map(m)
                 : new LinkedHashMap<>();
@@ -103,6 +106,33 @@ public final class Loader {
         List<String> composeFiles = files.stream().map(ConfigFile::name).toList();
         return new Project(name, Path.of(workingDir), composeFiles, Trees.map(Trees.freeze(model)),
                 Trees.map(Trees.freeze(json)), Trees.map(Trees.freeze(disabledModel)), Map.copyOf(env), warnings);
+    }
+
+    /**
+     * {@code --no-interpolate}: as docker compose, the merged model itself (not decoded through the model's types,
+     * since values may still hold {@code ${VAR}}), keys sorted as Go prints maps; no profiles, no checks.
+     */
+    private static Project rawModel(String name, String workingDir, List<ConfigFile> files, Map<String, Object> dict,
+                                    Map<String, String> env, List<String> warnings) {
+        Map<String, Object> sorted = Trees.map(sortedCopy(dict));
+        Map<String, Object> frozen = Trees.map(Trees.freeze(sorted));
+        List<String> composeFiles = files.stream().map(ConfigFile::name).toList();
+        return new Project(name, Path.of(workingDir), composeFiles, frozen, frozen, Map.of(), Map.copyOf(env),
+                warnings);
+    }
+
+    private static Object sortedCopy(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new java.util.TreeMap<>();
+            m.forEach((k, x) -> out.put((String) k, sortedCopy(x)));
+            return new LinkedHashMap<>(out);
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            l.forEach(x -> out.add(sortedCopy(x)));
+            return out;
+        }
+        return v;
     }
 
     private static Map<String, Object> decodeChecked(Map<String, Object> dict, SourceMap sourceMap, String file) {
