@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Reads a set of compose files into one merged, canonical tree, as compose-go's loader does file by file: parse
@@ -26,12 +27,21 @@ import java.util.Map;
  * built, fold duplicates, validate the result against the schema (naming the file), rewrite short syntax.
  */
 final class FileLoader {
-    private final SchemaValidator schema;
+    private final Supplier<SchemaValidator> schema;
     private final SourceMap sourceMap;
     private final FileSystem fs;
     private final List<String> warnings;
 
-    FileLoader(SchemaValidator schema, SourceMap sourceMap, FileSystem fs, List<String> warnings) {
+    /** Top-level files already parsed (to find the project name), taken once instead of parsing again. */
+    private final Map<ConfigFile, List<YamlDocument>> parsed;
+
+    FileLoader(Supplier<SchemaValidator> schema, SourceMap sourceMap, FileSystem fs, List<String> warnings) {
+        this(schema, sourceMap, fs, warnings, new java.util.IdentityHashMap<>());
+    }
+
+    FileLoader(Supplier<SchemaValidator> schema, SourceMap sourceMap, FileSystem fs, List<String> warnings,
+               Map<ConfigFile, List<YamlDocument>> parsed) {
+        this.parsed = parsed;
         this.schema = schema;
         this.sourceMap = sourceMap;
         this.fs = fs;
@@ -63,7 +73,10 @@ final class FileLoader {
 
     FileResult loadFile(ConfigFile file, LoadFlags flags, String workingDir, Map<String, String> env,
                         ExtendsTracker tracker, Map<String, Object> dict, List<String> included) {
-        List<YamlDocument> docs = YamlReader.read(file.content(), file.name(), sourceMap);
+        List<YamlDocument> docs = parsed.remove(file);
+        if (docs == null) {
+            docs = YamlReader.read(file.content(), file.name(), sourceMap);
+        }
         ResetPaths reset = ResetPaths.NONE;
         for (YamlDocument doc : docs) {
             reset = new ResetPaths(doc.resetPaths());
@@ -92,7 +105,7 @@ final class FileLoader {
         dict = Merger.merge(dict, cfg);
         dict = Unicity.enforce(dict);
         if (!flags.skipValidation()) {
-            List<SchemaViolation> violations = schema.validate(dict);
+            List<SchemaViolation> violations = schema.get().validate(dict);
             if (!violations.isEmpty()) {
                 SchemaViolation v = violations.get(0);
                 TreePath p = new TreePath(v.path().stream().map(String::valueOf).toList());

@@ -24,6 +24,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The loading pipeline, in compose's order: settle directory, environment, files and profiles
@@ -31,15 +33,28 @@ import java.util.Map;
  * decode through the model's types; apply profiles and checks; resolve env files; print forms.
  */
 public final class Loader {
-    private volatile SchemaValidator schema;
+    /**
+     * The compiled Compose schema. Compiling it is the largest fixed cost of a cold start (~25 ms interpreted),
+     * so it starts on a daemon thread as soon as the loader exists and overlaps with reading and parsing the
+     * files; the first validation waits for it.
+     */
+    private final FutureTask<SchemaValidator> schema = new FutureTask<>(SchemaValidator::compose);
+
+    public Loader() {
+        Thread t = new Thread(schema, "berth-schema-compile");
+        t.setDaemon(true);
+        t.start();
+    }
 
     private SchemaValidator schema() {
-        SchemaValidator s = schema;
-        if (s == null) {
-            s = SchemaValidator.compose();
-            schema = s;
+        try {
+            return schema.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while compiling the Compose schema", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the bundled Compose schema does not compile: " + e.getCause(), e.getCause());
         }
-        return s;
     }
 
     public Project load(LoadOptions options) {
@@ -58,12 +73,13 @@ public final class Loader {
         List<ConfigFile> files = setup.readConfigFiles();
         SourceMap sourceMap = new SourceMap();
         Map<String, String> env = setup.environment;
-        String name = projectName(options, setup, files, env, workingDir);
+        Map<ConfigFile, List<YamlDocument>> parsed = new java.util.IdentityHashMap<>();
+        String name = projectName(options, setup, files, env, workingDir, sourceMap, parsed);
         env.put("COMPOSE_PROJECT_NAME", name);
 
         LoadFlags flags = new LoadFlags(options.interpolate() ? env::get : null, workingDir, false, false, false,
                 false, options.resolvePaths());
-        FileLoader loader = new FileLoader(schema(), sourceMap, fs, warnings);
+        FileLoader loader = new FileLoader(this::schema, sourceMap, fs, warnings, parsed);
         Map<String, Object> dict = loader.loadModel(files, workingDir, env, flags, new ExtendsTracker(), List.of());
         if (dict.isEmpty()) {
             throw new ComposeException(files.get(0).name(), "empty compose file: " + files.get(0).name()
@@ -147,7 +163,8 @@ public final class Loader {
 
     /** docker compose's precedence: -p, COMPOSE_PROJECT_NAME, top-level name:, the directory name. */
     private static String projectName(LoadOptions options, ProjectSetup setup, List<ConfigFile> files,
-                                      Map<String, String> env, String workingDir) {
+                                      Map<String, String> env, String workingDir, SourceMap sourceMap,
+                                      Map<ConfigFile, List<YamlDocument>> parsed) {
         String imperative = null;
         if (options.projectName() != null && !options.projectName().isEmpty()) {
             imperative = options.projectName();
@@ -166,7 +183,8 @@ public final class Loader {
         boolean namedInYaml = false;
         for (ConfigFile f : files) {
             try {
-                List<YamlDocument> docs = YamlReader.read(f.content(), f.name(), new SourceMap());
+                List<YamlDocument> docs = YamlReader.read(f.content(), f.name(), sourceMap);
+                parsed.put(f, docs); // read once: the file loader takes these instead of parsing again
                 if (!docs.isEmpty() && docs.get(0).tree().get("name") != null
                         && !docs.get(0).tree().get("name").toString().isEmpty()) {
                     namedInYaml = true;
