@@ -88,22 +88,6 @@ final class Compat {
 
     /** The printed JSON of a model subtree on one line, through the same writer as {@code config}. */
     static String compact(Object tree) {
-        String full = JsonWriter.write(tree);
-        StringBuilder sb = new StringBuilder(full.length());
-        boolean inString = false;
-        for (int i = 0; i < full.length(); i++) {
-            char c = full.charAt(i);
-            if (inString && c == '\\') {
-                sb.append(c).append(full.charAt(++i));
-                continue;
-            }
-            if (c == '"') {
-                inString = !inString;
-            }
-            if (inString || (c != '\n' && c != ' ')) {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
+        return JsonWriter.compact(tree);
     }
 }

@@ -88,30 +88,11 @@ final class ProjectFixture {
             }
             v = m.get(k);
         }
-        return compact(JsonWriter.write(v));
+        return JsonWriter.compact(v);
     }
 
     /** One service as printed, on one line. */
     static String service(Project p, String name) {
         return json(p, "services", name);
-    }
-
-    private static String compact(String full) {
-        StringBuilder sb = new StringBuilder(full.length());
-        boolean inString = false;
-        for (int i = 0; i < full.length(); i++) {
-            char c = full.charAt(i);
-            if (inString && c == '\\') {
-                sb.append(c).append(full.charAt(++i));
-                continue;
-            }
-            if (c == '"') {
-                inString = !inString;
-            }
-            if (inString || (c != '\n' && c != ' ')) {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }
