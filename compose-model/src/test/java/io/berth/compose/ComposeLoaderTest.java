@@ -250,4 +250,14 @@ class ComposeLoaderTest {
         assertEquals(List.of("${PORT:-8080}:80"), web.get("ports"));
         assertEquals(List.of("image", "networks", "ports"), List.copyOf(web.keySet()));
     }
+
+    @Test
+    void whenShortSyntaxIsInvalid_thenErrorNamesFileLineAndField() throws IOException {
+        write("compose.yaml", "name: x\nservices:\n  web:\n    image: nginx\n    ports: [\"80:80:80:80\"]\n");
+        ComposeException e = assertThrows(ComposeException.class, () -> load(Map.of()));
+        assertTrue(e.getMessage().startsWith(dir.resolve("compose.yaml") + ":5:12: services.web.ports"), e.getMessage());
+        write("compose.yaml", "name: x\nservices:\n  web:\n    image: nginx\n    volumes: [\":/x\"]\n");
+        e = assertThrows(ComposeException.class, () -> load(Map.of()));
+        assertTrue(e.getMessage().contains("compose.yaml:5:15: services.web.volumes"), e.getMessage());
+    }
 }

@@ -103,7 +103,11 @@ final class FileLoader {
             new Extends(this, fs, file.name()).apply(cfg, flags, tracker, reset);
         }
         dict = Merger.merge(dict, cfg);
-        dict = Unicity.enforce(dict);
+        try {
+            dict = Unicity.enforce(dict);
+        } catch (ComposeException e) {
+            throw located(e, file.name());
+        }
         if (!flags.skipValidation()) {
             List<SchemaViolation> violations = schema.get().validate(dict);
             if (!violations.isEmpty()) {
@@ -118,7 +122,11 @@ final class FileLoader {
                 dict.remove("version");
             }
         }
-        dict = Canonical.apply(dict, flags.lookup() == null);
+        try {
+            dict = Canonical.apply(dict, flags.lookup() == null);
+        } catch (ComposeException e) {
+            throw located(e, file.name());
+        }
         OmitEmpty.apply(dict);
         return Unicity.enforce(dict);
     }
@@ -137,6 +145,23 @@ final class FileLoader {
                     : "error while interpolating " + p + ": " + e.getMessage();
             throw new ComposeException(sourceMap.describe(p, fileName), where(p, fileName) + ": " + what, e);
         }
+    }
+
+    /** Adds the file, line and column of the field a short-syntax error is about (its object is the field path). */
+    private ComposeException located(ComposeException e, String fileName) {
+        String object = e.object();
+        if (object == null || object.isEmpty() || object.contains("/")) {
+            return e;
+        }
+        List<String> segments = new ArrayList<>();
+        for (String seg : object.split("\\.")) {
+            segments.add(seg.startsWith("[") && seg.endsWith("]") ? seg.substring(1, seg.length() - 1) : seg);
+        }
+        SourceMap.Position pos = sourceMap.find(new TreePath(segments));
+        if (pos == null || !pos.file().equals(fileName)) {
+            return e;
+        }
+        return new ComposeException(pos.toString(), pos + ": " + e.getMessage(), e);
     }
 
     /** {@code file:line:col} of a path, for messages; the file name alone when the path has no position. */
