@@ -77,7 +77,14 @@ final class ConfigCommand implements Callable<Integer> {
         if (listing == Listing.VARIABLES) {
             return variables(options, selected, args);
         }
-        Project project = load(options, listing.takesServices() ? selected : List.of(), args);
+        boolean filter = listing.takesServices();
+        if (listing == Listing.NONE && args.hasMatchedOption("--no-interpolate") && !selected.isEmpty()) {
+            // docker compose renders the model read without interpolation, which it does not filter.
+            spec.commandLine().getErr().println("berth: warning: service filtering is not applied when"
+                    + " --no-interpolate is set, the full model will be rendered");
+            filter = false;
+        }
+        Project project = load(options, filter ? selected : List.of(), args);
         if (listing == Listing.NONE) {
             return render(project, args);
         }
@@ -157,8 +164,8 @@ final class ConfigCommand implements Callable<Integer> {
     /** {@code --variables}: the variables of the whole model, read without interpolation, as a table or JSON. */
     private int variables(ComposeOptions options, List<String> selected, ParseResult args) {
         if (!selected.isEmpty()) {
-            spec.commandLine().getErr().println("berth: warning: service filtering is not applied with --variables:"
-                    + " the variables of the whole model are listed");
+            spec.commandLine().getErr().println("berth: warning: service filtering is not applied when --variables is"
+                    + " set, variables from the full model will be rendered");
         }
         Project project = load(options, List.of(), args, false);
         Map<String, Variables.Variable> variables = Variables.extract(project.model());

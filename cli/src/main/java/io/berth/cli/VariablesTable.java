@@ -1,11 +1,14 @@
 package io.berth.cli;
 
+import io.berth.compose.ConfigRenderer;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * How {@code berth config --variables} prints: docker compose's table (columns NAME, REQUIRED, DEFAULT VALUE,
  * ALTERNATE VALUE, laid out as Go's tabwriter does with a minimum width of 20 and a padding of 3), or with
- * {@code --format json} one JSON object per variable and line, or with {@code --format yaml} a YAML map by name.
+ * {@code --format json} a JSON map by name (four-space indent), or with {@code --format yaml} a YAML map by name.
  * Variables come sorted by name (docker compose prints them in Go's random map order).
  */
 final class VariablesTable {
@@ -17,21 +20,31 @@ final class VariablesTable {
 
     static String render(Map<String, Variables.Variable> variables, ConfigCommand.Format format) {
         if (format == ConfigCommand.Format.json) {
-            StringBuilder sb = new StringBuilder();
-            variables.values().forEach(v -> sb.append("{\"Name\":").append(Json.string(v.name()))
-                    .append(",\"DefaultValue\":").append(Json.string(v.defaultValue()))
-                    .append(",\"PresenceValue\":").append(Json.string(v.presenceValue()))
-                    .append(",\"Required\":").append(v.required()).append("}\n"));
-            return sb.toString();
+            // formatter.Print: a map goes through json.Encoder with a four-space indent, then Fprintln.
+            if (variables.isEmpty()) {
+                return "{}\n\n";
+            }
+            StringJoiner entries = new StringJoiner(",\n", "{\n", "\n}\n\n");
+            variables.values().forEach(v -> entries.add("    " + Json.string(v.name()) + ": {\n"
+                    + "        \"Name\": " + Json.string(v.name()) + ",\n"
+                    + "        \"DefaultValue\": " + Json.string(v.defaultValue()) + ",\n"
+                    + "        \"PresenceValue\": " + Json.string(v.presenceValue()) + ",\n"
+                    + "        \"Required\": " + v.required() + "\n"
+                    + "    }"));
+            return entries.toString();
         }
         if (format == ConfigCommand.Format.yaml) {
-            StringBuilder sb = new StringBuilder();
-            variables.values().forEach(v -> sb.append(v.name()).append(":\n")
-                    .append("    name: ").append(Json.string(v.name())).append('\n')
-                    .append("    defaultvalue: ").append(Json.string(v.defaultValue())).append('\n')
-                    .append("    presencevalue: ").append(Json.string(v.presenceValue())).append('\n')
-                    .append("    required: ").append(v.required()).append('\n'));
-            return sb.toString();
+            // yaml.Marshal of map[string]template.Variable: struct fields lower-cased, four-space indent.
+            Map<String, Object> tree = new LinkedHashMap<>();
+            variables.values().forEach(v -> {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("name", v.name());
+                fields.put("defaultvalue", v.defaultValue());
+                fields.put("presencevalue", v.presenceValue());
+                fields.put("required", v.required());
+                tree.put(v.name(), fields);
+            });
+            return ConfigRenderer.goYaml(tree);
         }
         int[] widths = {"NAME".length(), "REQUIRED".length(), "DEFAULT VALUE".length()};
         for (Variables.Variable v : variables.values()) {

@@ -192,13 +192,47 @@ class ConfigCommandTest {
     }
 
     @Test
-    void whenVariablesAreListedAsJson_thenOneObjectPerLine() {
+    void whenVariablesAreListedAsJson_thenOneMapByNameIndentedWithFourSpaces() {
+        // docker/compose pkg/e2e/config_test.go TestLocalComposeConfig: formatter.Print encodes the whole map.
         java.util.Map<String, Object> components = new java.util.HashMap<>();
         components.put("name", "p");
         components.put("model", java.util.Map.of("services", java.util.Map.of("a", java.util.Map.of("image", "${I:+x}"))));
         CliHarness.Result r = new CliHarness().project(Projects.project(components))
                 .run("config", "--variables", "--format", "json");
 
-        assertEquals("{\"Name\":\"I\",\"DefaultValue\":\"\",\"PresenceValue\":\"x\",\"Required\":false}\n", r.out());
+        assertEquals("{\n    \"I\": {\n        \"Name\": \"I\",\n        \"DefaultValue\": \"\",\n"
+                + "        \"PresenceValue\": \"x\",\n        \"Required\": false\n    }\n}\n\n", r.out());
+    }
+
+    @Test
+    void whenVariablesAreListedAsYaml_thenGoYamlPrintsPlainNamesAndQuotesAmbiguousValues() {
+        java.util.Map<String, Object> components = new java.util.HashMap<>();
+        components.put("name", "p");
+        components.put("model", java.util.Map.of("services", java.util.Map.of("a", java.util.Map.of(
+                "image", "x", "ports", java.util.List.of("${PORT:-8080}:80")))));
+        CliHarness.Result r = new CliHarness().project(Projects.project(components))
+                .run("config", "--variables", "--format", "yaml", "a");
+
+        assertEquals("PORT:\n    name: PORT\n    defaultvalue: \"8080\"\n    presencevalue: \"\"\n"
+                + "    required: false\n", r.out());
+        assertTrue(r.err().contains("service filtering is not applied when --variables is set, variables from the"
+                + " full model will be rendered"), r.err());
+    }
+
+    @Test
+    void whenNotInterpolatedWithServices_thenTheFullModelIsRenderedWithAWarning() {
+        java.util.Map<String, Object> model = java.util.Map.of("name", "p", "services",
+                java.util.Map.of("web", java.util.Map.of("image", "${I}")));
+        java.util.Map<String, Object> components = new java.util.HashMap<>();
+        components.put("name", "p");
+        components.put("model", model);
+        components.put("jsonModel", model);
+        CliHarness.Result r = new CliHarness().project(Projects.project(components))
+                .run("config", "--no-interpolate", "web");
+
+        assertEquals(0, r.code(), r.err());
+        assertEquals(java.util.List.of(), r.load().services());
+        assertTrue(r.err().contains("service filtering is not applied when --no-interpolate is set, the full model"
+                + " will be rendered"), r.err());
     }
 }

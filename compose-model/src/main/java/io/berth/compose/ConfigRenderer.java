@@ -22,6 +22,15 @@ public final class ConfigRenderer {
     }
 
     /**
+     * Any tree of maps, lists and scalars as go-yaml's {@code yaml.Marshal} prints it (four-space indents, strings
+     * that would read back as another type double-quoted), as docker compose prints {@code config --variables
+     * --format yaml}.
+     */
+    public static String goYaml(Object tree) {
+        return YamlWriter.write(tree, 4);
+    }
+
+    /**
      * The config hash of one service, as docker compose computes it ({@code config --hash},
      * {@code com.docker.compose.config-hash}): sha256 of its canonical JSON without build, pull_policy, scale,
      * replicas, depends_on and profiles; insensitive to key order, stable across runs. What decides whether a

@@ -18,11 +18,16 @@ public final class YamlWriter {
     }
 
     public static String write(Object tree) {
+        return write(tree, 2);
+    }
+
+    /** {@link #write(Object)} with {@code indent} spaces a level ({@code yaml.Marshal}'s default is 4). */
+    public static String write(Object tree, int indent) {
         DumpSettings settings = DumpSettings.builder()
                 .setDefaultFlowStyle(FlowStyle.BLOCK)
                 .setDefaultScalarStyle(ScalarStyle.PLAIN)
-                .setIndent(2)
-                .setIndicatorIndent(2)
+                .setIndent(indent)
+                .setIndicatorIndent(indent)
                 .setIndentWithIndicator(true)
                 .setWidth(Integer.MAX_VALUE)
                 .setSplitLines(false)
