@@ -60,7 +60,7 @@ final class ConfigCommand implements Callable<Integer> {
                 "--resolve-image-digests"));
         spec.addOption(Specs.flag("Produces an override file with image digests (not supported yet).",
                 "--lock-image-digests"));
-        spec.addOption(Specs.flag("Don't resolve service env files (not supported yet).", "--no-env-resolution"));
+        spec.addOption(Specs.flag("Don't resolve service env files.", "--no-env-resolution"));
         spec.addPositional(PositionalParamSpec.builder().index("0..*").arity("0..*").paramLabel("SERVICE")
                 .type(List.class).auxiliaryTypes(String.class)
                 .description("Services to render (enabled even when their profiles are not).").build());
@@ -84,7 +84,16 @@ final class ConfigCommand implements Callable<Integer> {
                     + " --no-interpolate is set, the full model will be rendered");
             filter = false;
         }
-        Project project = load(options, filter ? selected : List.of(), args);
+        List<String> services = filter ? selected : List.of();
+        if (listing == Listing.HASH && !"*".equals(args.matchedOptionValue("--hash", "*"))) {
+            // as docker compose: hash only the named services, so a broken env_file elsewhere does not matter
+            services = List.of(args.matchedOptionValue("--hash", "*").split(","));
+        }
+        // docker compose reads env_files only where the output shows them: not for the name listings
+        boolean resolveEnv = !args.hasMatchedOption("--no-env-resolution")
+                && listing != Listing.SERVICES && listing != Listing.VOLUMES && listing != Listing.NETWORKS
+                && listing != Listing.MODELS;
+        Project project = load(options, services, args, !args.hasMatchedOption("--no-interpolate"), resolveEnv);
         if (listing == Listing.NONE) {
             return render(project, args);
         }
@@ -154,11 +163,6 @@ final class ConfigCommand implements Callable<Integer> {
                         + " build does not include; run without it");
             }
         }
-        if (args.hasMatchedOption("--no-env-resolution")) {
-            throw new BerthException(ErrorCategory.FAILED_PRECONDITION, "--no-env-resolution",
-                    "--no-env-resolution is not supported yet: env_file entries are always resolved into"
-                            + " environment; run without it");
-        }
     }
 
     /** {@code --variables}: the variables of the whole model, read without interpolation, as a table or JSON. */
@@ -167,7 +171,7 @@ final class ConfigCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("berth: warning: service filtering is not applied when --variables is"
                     + " set, variables from the full model will be rendered");
         }
-        Project project = load(options, List.of(), args, false);
+        Project project = load(options, List.of(), args, false, false);
         Map<String, Variables.Variable> variables = Variables.extract(project.model());
         if (!args.hasMatchedOption("--quiet")) {
             spec.commandLine().getOut().print(VariablesTable.render(variables, args.matchedOptionValue("--format", null)));
@@ -175,14 +179,12 @@ final class ConfigCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Project load(ComposeOptions options, List<String> services, ParseResult args) {
-        return load(options, services, args, !args.hasMatchedOption("--no-interpolate"));
-    }
-
-    private Project load(ComposeOptions options, List<String> services, ParseResult args, boolean interpolate) {
+    private Project load(ComposeOptions options, List<String> services, ParseResult args, boolean interpolate,
+                         boolean resolveEnvironment) {
         LoadOptions load = options.toLoadOptions(ctx)
                 .services(services)
                 .interpolate(interpolate)
+                .resolveEnvironment(resolveEnvironment)
                 .normalize(!args.hasMatchedOption("--no-normalize"))
                 .resolvePaths(!args.hasMatchedOption("--no-path-resolution"))
                 .consistency(!args.hasMatchedOption("--no-consistency"))

@@ -27,6 +27,8 @@ import java.util.function.Supplier;
  * @param normalize          false for {@code --no-normalize}
  * @param resolvePaths       false for {@code --no-path-resolution}
  * @param consistency        false for {@code --no-consistency}
+ * @param resolveEnvironment false for {@code --no-env-resolution}: env_file entries stay as they are, not read
+ *                           into environment (docker compose also skips it for listings that do not need it)
  */
 public record LoadOptions(
         Path workingDirectory,
@@ -41,7 +43,8 @@ public record LoadOptions(
         boolean interpolate,
         boolean normalize,
         boolean resolvePaths,
-        boolean consistency) {
+        boolean consistency,
+        boolean resolveEnvironment) {
 
     public LoadOptions {
         Objects.requireNonNull(workingDirectory, "workingDirectory");
@@ -72,6 +75,7 @@ public record LoadOptions(
         private boolean normalize = true;
         private boolean resolvePaths = true;
         private boolean consistency = true;
+        private boolean resolveEnvironment = true;
 
         private Builder(Path workingDirectory, Map<String, String> environment) {
             this.workingDirectory = workingDirectory;
@@ -89,10 +93,12 @@ public record LoadOptions(
         public Builder normalize(boolean v) { this.normalize = v; return this; }
         public Builder resolvePaths(boolean v) { this.resolvePaths = v; return this; }
         public Builder consistency(boolean v) { this.consistency = v; return this; }
+        public Builder resolveEnvironment(boolean v) { this.resolveEnvironment = v; return this; }
 
         public LoadOptions build() {
             return new LoadOptions(workingDirectory, environment, files, projectDirectory, envFiles, profiles,
-                    projectName, services, stdin, interpolate, normalize, resolvePaths, consistency);
+                    projectName, services, stdin, interpolate, normalize, resolvePaths, consistency,
+                    resolveEnvironment);
         }
     }
 }

@@ -136,4 +136,24 @@ class BerthConfigIT {
             throw new UncheckedIOException(e);
         }
     }
+
+    @Test
+    void whenAnEnvFileIsMissing_thenOnlyOutputThatShowsItFails(@TempDir Path dir) throws IOException {
+        // docker compose's env_file e2e scenario: serviceB's env_file does not exist
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  a:\n    image: x\n    env_file: a.env\n"
+                + "  b:\n    image: y\n    env_file: /doesnotexist/.env\n");
+        Files.writeString(dir.resolve("a.env"), "K=v\n");
+        BerthProcess.Result services = BerthProcess.berth().in(dir).run("config", "--services");
+        assertEquals(0, services.code(), services::toString);
+        assertEquals("a\nb\n", services.out());
+        BerthProcess.Result hashA = BerthProcess.berth().in(dir).run("config", "--hash", "a");
+        assertEquals(0, hashA.code(), hashA::toString);
+        assertTrue(hashA.out().matches("a [0-9a-f]{64}\n"), hashA.out());
+        BerthProcess.Result all = BerthProcess.berth().in(dir).run("config", "--hash", "*");
+        assertEquals(1, all.code());
+        assertTrue(all.err().contains("/doesnotexist/.env"), all.err());
+        BerthProcess.Result raw = BerthProcess.berth().in(dir).run("config", "--no-env-resolution", "--format", "json");
+        assertEquals(0, raw.code(), raw::toString);
+        assertTrue(raw.out().contains("/doesnotexist/.env"), raw.out());
+    }
 }

@@ -108,7 +108,7 @@ public final class Loader {
         }
         ProjectRules.select(services, disabled, options.services(), setup.profiles);
         ProjectRules.pruneUnused(dict, services);
-        if (options.interpolate()) {
+        if (options.interpolate() && options.resolveEnvironment()) {
             ProjectRules.resolveEnvironment(services, env);
         }
 
