@@ -33,14 +33,7 @@ public final class Canonical {
         rule("services.*.depends_on", Canonical::dependsOn);
         rule("services.*.env_file", Canonical::envFile);
         rule("services.*.label_file", Canonical::stringOrList);
-        rule("services.*.extends", (d, p, i) -> {
-            if (d instanceof String s) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("service", s);
-                return m;
-            }
-            return d instanceof Map<?, ?> m ? mapping(Trees.map(m), p, i) : d;
-        });
+        rule("services.*.extends", stringAs("service", true));
         rule("services.*.gpus", (d, p, i) -> {
             if (d instanceof List<?> l) {
                 return sequence(Trees.list(l), p, i);
@@ -60,14 +53,7 @@ public final class Canonical {
         rule("services.*.secrets.*", Canonical::fileMount);
         rule("services.*.configs.*", Canonical::fileMount);
         rule("services.*.ports", Canonical::ports);
-        rule("services.*.build", (d, p, i) -> {
-            if (d instanceof String s) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("context", s);
-                return m;
-            }
-            return d instanceof Map<?, ?> m ? mapping(Trees.map(m), p, i) : d;
-        });
+        rule("services.*.build", stringAs("context", true));
         rule("services.*.build.ssh", Canonical::ssh);
         rule("services.*.develop.watch.*.ignore", Canonical::stringOrList);
         rule("services.*.develop.watch.*.include", Canonical::stringOrList);
@@ -75,14 +61,19 @@ public final class Canonical {
         rule("networks.*", Canonical::maybeExternal);
         rule("secrets.*", Canonical::maybeExternal);
         rule("configs.*", Canonical::maybeExternal);
-        rule("include.*", (d, p, i) -> {
+        rule("include.*", stringAs("path", false));
+    }
+
+    /** The short form is a string standing for one key of the long form ({@code build: ./dir} is a context). */
+    private static Fn stringAs(String key, boolean transformMapping) {
+        return (d, p, i) -> {
             if (d instanceof String s) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("path", s);
+                m.put(key, s);
                 return m;
             }
-            return d;
-        });
+            return transformMapping && d instanceof Map<?, ?> m ? mapping(Trees.map(m), p, i) : d;
+        };
     }
 
     private static void rule(String pattern, Fn fn) {
