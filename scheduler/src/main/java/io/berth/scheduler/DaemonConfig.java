@@ -1,0 +1,37 @@
+package io.berth.scheduler;
+
+import io.berth.scheduler.internal.cluster.ClusterSettings;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where a berthd keeps its files and how it is reached: the data root ({@code state.db}, content, snapshots,
+ * containers, volumes), the run root (sockets, runtime state), the API socket, cluster settings and this
+ * node's labels.
+ */
+public record DaemonConfig(Path dataRoot, Path runRoot, Path socket, ClusterSettings cluster,
+                           Map<String, String> nodeLabels) {
+    public static final Path DEFAULT_DATA_ROOT = Path.of("/var/lib/berth");
+    public static final Path DEFAULT_RUN_ROOT = Path.of("/run/berth");
+
+    public DaemonConfig {
+        dataRoot = dataRoot.toAbsolutePath().normalize();
+        runRoot = runRoot.toAbsolutePath().normalize();
+        socket = socket.toAbsolutePath().normalize();
+        nodeLabels = Map.copyOf(nodeLabels);
+    }
+
+    /** The defaults of a single host: /var/lib/berth, /run/berth, /run/berth/berth.sock, loopback cluster. */
+    public static DaemonConfig defaults() {
+        return new DaemonConfig(DEFAULT_DATA_ROOT, DEFAULT_RUN_ROOT, DEFAULT_RUN_ROOT.resolve("berth.sock"),
+                ClusterSettings.loopback(), Map.of());
+    }
+
+    public DaemonConfig withRoots(Path newDataRoot, Path newRunRoot) {
+        return new DaemonConfig(newDataRoot, newRunRoot, newRunRoot.resolve("berth.sock"), cluster, nodeLabels);
+    }
+
+    public Path stateDb() {
+        return dataRoot.resolve("state.db");
+    }
+}
