@@ -67,10 +67,11 @@ public final class RestartRule {
     }
 
     /** Whether berthd starts the container again when berthd itself starts and finds it not running. */
-    public static boolean restartsAtDaemonStart(RestartPolicy policy, boolean desiredRunning) {
+    public static boolean restartsAtDaemonStart(RestartPolicy policy, boolean desiredRunning, int lastExitCode) {
         return switch (policy.name()) {
             case "always" -> true;
-            case "unless-stopped", "on-failure" -> desiredRunning;
+            case "unless-stopped" -> desiredRunning;
+            case "on-failure" -> desiredRunning && lastExitCode != 0;
             default -> false;
         };
     }

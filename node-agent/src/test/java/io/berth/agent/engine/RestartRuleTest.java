@@ -48,8 +48,8 @@ class RestartRuleTest {
 
     @Test
     void atDaemonStartAlwaysRestartsButUnlessStoppedHonoursTheUser() {
-        assertTrue(RestartRule.restartsAtDaemonStart(new RestartPolicy("always", 0), false));
-        assertEquals(false, RestartRule.restartsAtDaemonStart(new RestartPolicy("unless-stopped", 0), false));
-        assertTrue(RestartRule.restartsAtDaemonStart(new RestartPolicy("unless-stopped", 0), true));
+        assertTrue(RestartRule.restartsAtDaemonStart(new RestartPolicy("always", 0), false, 0));
+        assertEquals(false, RestartRule.restartsAtDaemonStart(new RestartPolicy("unless-stopped", 0), false, 0));
+        assertTrue(RestartRule.restartsAtDaemonStart(new RestartPolicy("unless-stopped", 0), true, 0));
     }
 }

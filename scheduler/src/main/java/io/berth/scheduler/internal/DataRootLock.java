@@ -28,7 +28,12 @@ public final class DataRootLock implements AutoCloseable {
         try {
             Files.createDirectories(dataRoot);
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+                lock = null;
+            }
             if (lock == null) {
                 channel.close();
                 throw new BerthException(ErrorCategory.FAILED_PRECONDITION, dataRoot.toString(),
