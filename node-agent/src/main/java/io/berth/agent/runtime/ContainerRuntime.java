@@ -40,6 +40,15 @@ public interface ContainerRuntime extends AutoCloseable {
 
     ContainerState state(String id);
 
+    /**
+     * Makes an exited container creatable again (a restart): removes its runtime state, bundle, cgroups and exit
+     * file, keeps its log. A running container is deleted with force instead.
+     */
+    void reset(String id);
+
+    /** The files Docker's inspect names: the log, and the hosts, hostname and resolv.conf given to the container. */
+    ContainerFiles files(String id);
+
     /** Every container this runtime knows (has a directory for). */
     List<ContainerState> list();
 

@@ -25,6 +25,30 @@ final class Cleaner {
         removeCgroupDirs(cgroupsPath);
     }
 
+    /**
+     * Everything {@link #removeAll} removes except the container's log files ({@code ctr.log*}), so that the
+     * container can be created again (a restart) with its log going on.
+     */
+    void removeAllButLogs(String id, String cgroupsPath) {
+        if (Files.exists(ctx.paths().runtimeRoot().resolve(id))) {
+            ctx.cli().run("delete", "--force", id);
+        }
+        deleteQuietly(ctx.paths().exitFile(id));
+        deleteQuietly(ctx.paths().socketDir().resolve(id));
+        try (Stream<Path> entries = Files.list(ctx.paths().dir(id))) {
+            entries.filter(p -> !p.getFileName().toString().startsWith("ctr.log")).forEach(p -> {
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    deleteTree(p);
+                } else {
+                    deleteQuietly(p);
+                }
+            });
+        } catch (IOException e) {
+            // nothing left to keep: the directory is gone
+        }
+        removeCgroupDirs(cgroupsPath);
+    }
+
     /** rmdir of the container's cgroup directories (empty ones only; the kernel refuses others). */
     void removeCgroupDirs(String cgroupsPath) {
         for (Path d : new CgroupReader(ctx.cgroups()).dirs(cgroupsPath)) {

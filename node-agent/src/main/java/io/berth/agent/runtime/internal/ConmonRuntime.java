@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.berth.agent.runtime.AttachSession;
 import io.berth.agent.runtime.ContainerConfig;
 import io.berth.agent.runtime.ContainerRuntime;
+import io.berth.agent.runtime.ContainerFiles;
 import io.berth.agent.runtime.ContainerState;
 import io.berth.agent.runtime.ContainerStats;
 import io.berth.agent.runtime.ContainerStatus;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -191,6 +193,25 @@ public final class ConmonRuntime implements ContainerRuntime {
         String cgroupsPath = ctx.cgroupsPath(id);
         cleaner.removeAll(id, cgroupsPath);
         exitMonitors.remove(id);
+    }
+
+    @Override
+    public void reset(String id) {
+        ContainerState s = states.state(id);
+        if (s.isRunning() || s.status() == ContainerStatus.CREATED) {
+            delete(id, true);
+            return;
+        }
+        cleaner.removeAllButLogs(id, ctx.cgroupsPath(id));
+        exitMonitors.remove(id);
+    }
+
+    @Override
+    public ContainerFiles files(String id) {
+        ContainerPaths paths = ctx.paths();
+        Path dir = paths.dir(id);
+        return new ContainerFiles(paths.log(id), dir.resolve("hosts"), dir.resolve("hostname"),
+                dir.resolve("resolv.conf"));
     }
 
     @Override

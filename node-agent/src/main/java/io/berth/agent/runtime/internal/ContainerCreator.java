@@ -45,7 +45,10 @@ final class ContainerCreator {
         OciSpecWriter.Result spec = writer.write(config, user, inputs);
         try {
             Files.createDirectories(ctx.paths().containersDir());
-            Files.createDirectory(dir);
+            // A directory without our record is what reset() leaves of an exited container: its logs.
+            if (!Files.isDirectory(dir) || Files.exists(ctx.paths().record(id))) {
+                Files.createDirectory(dir);
+            }
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new BerthException(ErrorCategory.ALREADY_EXISTS, "container " + id,
                     "container " + id + " exists already: delete it first or use another id", e);
