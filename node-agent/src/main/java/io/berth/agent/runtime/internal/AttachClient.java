@@ -24,11 +24,10 @@ class AttachClient implements AttachSession {
     private final CountDownLatch ended = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    AttachClient(NativeCalls calls, String socketPath, String ctlFifo, OutputHandler output, String threadName)
-            throws IOException {
+    AttachClient(NativeCalls calls, int connectedFd, String ctlFifo, OutputHandler output, String threadName) {
         this.calls = calls;
         this.ctlFifo = ctlFifo;
-        this.fd = calls.connectSeqpacket(socketPath);
+        this.fd = connectedFd;
         Thread reader = new Thread(() -> readLoop(output), threadName);
         reader.setDaemon(true);
         reader.start();

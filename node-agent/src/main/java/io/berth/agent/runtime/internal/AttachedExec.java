@@ -18,10 +18,8 @@ final class AttachedExec extends AttachClient implements ExecSession {
     private final String execId;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
-    AttachedExec(RuntimeContext ctx, String id, String execId, Path dir, Conmon.Launch launch, OutputHandler output)
-            throws IOException {
-        super(ctx.calls(), ctx.paths().attachSocket(execId).toString(), dir.resolve("ctl").toString(), output,
-                "berth-exec-" + execId);
+    AttachedExec(RuntimeContext ctx, String execId, Path dir, Conmon.Launch launch, OutputHandler output, int fd) {
+        super(ctx.calls(), fd, dir.resolve("ctl").toString(), output, "berth-exec-" + execId);
         this.execId = execId;
         Thread t = new Thread(() -> {
             try (launch) {

@@ -7,7 +7,6 @@ import io.berth.compose.ErrorCategory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,33 +14,42 @@ import java.util.List;
 
 /**
  * Starts conmon. conmon reports through inherited pipe fds named by {@code _OCI_SYNCPIPE} (and, for attached
- * execs, {@code _OCI_STARTPIPE}/{@code _OCI_ATTACHPIPE}); the JDK cannot hand a child extra fds, so conmon is
- * started through {@code sh -c 'exec conmon ... 3>&1'}: the process's stdout becomes fd 3, the sync pipe. The
- * JDK's spawn closes every other fd, so conmon (which outlives berthd) holds none of berthd's sockets or files.
- * conmon forks itself into the background (new session, not our child once its parent exits), so it survives
- * berthd.
+ * execs, {@code _OCI_STARTPIPE}/{@code _OCI_ATTACHPIPE}). The JDK cannot hand a child extra fds, so conmon is
+ * started by a small {@code sh}: conmon's fd 3 is the shell's stdout, a pipe to us. The JDK's spawn closes every
+ * other fd, so conmon (which outlives berthd) holds none of berthd's sockets or files. The shell closes its own
+ * copy of the pipe once conmon's first process has returned (conmon forks itself into the background, in a new
+ * session, and so survives berthd) and then waits for its stdin to close: the JDK closes a child's pipes as soon as
+ * the child exits, so the shell must outlive our reading; if berthd dies, the shell sees EOF and goes too.
+ * The start pipe of an attached exec is a FIFO we hold open read-write (so nobody blocks opening it).
  */
 final class Conmon {
+    private static final String SCRIPT = "\"$0\" \"$@\" 3>&1 1>/dev/null </dev/null %s; s=$?; "
+            + "exec 1>/dev/null; if [ $s = 0 ]; then read _ ; fi; exit $s";
+
     private final Path binary;
     private final ObjectMapper json;
+    private final NativeCalls calls;
 
-    Conmon(Path binary, ObjectMapper json) {
+    Conmon(Path binary, ObjectMapper json, NativeCalls calls) {
         this.binary = binary;
         this.json = json;
+        this.calls = calls;
     }
 
-    /** A started conmon: the sync pipe (process stdout), its stdin (start pipe) and stderr (attach pipe). */
+    /** A started conmon: the sync pipe, conmon's early stderr, and the start FIFO of an attached exec. */
     static final class Launch implements AutoCloseable {
         private final Process process;
         private final BufferedReader sync;
-        private final BufferedReader attach;
+        private final NativeCalls calls;
+        private final int startFd;
         private final ObjectMapper json;
 
-        Launch(Process process, ObjectMapper json) {
+        Launch(Process process, ObjectMapper json, NativeCalls calls, int startFd) {
             this.process = process;
             this.json = json;
+            this.calls = calls;
+            this.startFd = startFd;
             this.sync = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            this.attach = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
         }
 
         /** The next {@code {"data": N, "message": ...}} from the sync pipe; null at end of stream. */
@@ -50,60 +58,58 @@ final class Conmon {
             return line == null ? null : json.readTree(line);
         }
 
-        /** The next message from the attach pipe (attached execs only). */
-        JsonNode nextAttach() throws IOException {
-            String line = attach.readLine();
-            return line == null ? null : json.readTree(line);
-        }
-
-        /** Whatever conmon printed on stderr (only when stderr is not the attach pipe). */
+        /** What conmon printed on stderr before it went to the background (when it failed early). */
         String stderr() throws IOException {
-            StringBuilder sb = new StringBuilder();
-            for (String l = attach.readLine(); l != null; l = attach.readLine()) {
-                sb.append(l).append('\n');
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            return sb.toString().strip();
+            return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         }
 
+        /** Lets an attached exec go on (conmon reads its start pipe once before and once after we attach). */
         void signalStart() throws IOException {
-            OutputStream out = process.getOutputStream();
-            out.write('1');
-            out.flush();
+            calls.write(startFd, new byte[] {'1'});
         }
 
         @Override
         public void close() {
             try {
-                sync.close();
-                attach.close();
                 process.getOutputStream().close();
+                sync.close();
             } catch (IOException ignored) {
                 // closing pipes of a process that is gone
+            }
+            if (startFd >= 0) {
+                calls.close(startFd);
             }
         }
     }
 
     /**
-     * Starts conmon with these arguments.
-     *
-     * @param attachedExec whether conmon gets a start pipe (stdin) and an attach pipe (stderr)
+     * Starts conmon with these arguments; {@code startFifo} is null, or the FIFO for an attached exec's start pipe
+     * (the attach pipe then goes to /dev/null: we wait for the socket instead).
      */
-    Launch start(List<String> args, boolean attachedExec) {
-        String redirects = attachedExec ? "3>&1 4<&0 5>&2 1>/dev/null 2>/dev/null 0</dev/null" : "3>&1 1>/dev/null";
-        List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", "exec \"$0\" \"$@\" " + redirects,
-                binary.toString()));
+    Launch start(List<String> args, Path startFifo) {
+        String extra = startFifo == null ? "" : "4<\"$BERTH_START_FIFO\" 5>/dev/null";
+        List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", SCRIPT.formatted(extra), binary.toString()));
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("_OCI_SYNCPIPE", "3");
-        if (attachedExec) {
-            pb.environment().put("_OCI_STARTPIPE", "4");
-            pb.environment().put("_OCI_ATTACHPIPE", "5");
-        } else {
-            pb.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-        }
+        int startFd = -1;
         try {
-            return new Launch(pb.start(), json);
+            if (startFifo != null) {
+                startFd = calls.openFifoReadWrite(startFifo.toString());
+                pb.environment().put("BERTH_START_FIFO", startFifo.toString());
+                pb.environment().put("_OCI_STARTPIPE", "4");
+                pb.environment().put("_OCI_ATTACHPIPE", "5");
+            }
+            return new Launch(pb.start(), json, calls, startFd);
         } catch (IOException e) {
+            if (startFd >= 0) {
+                calls.close(startFd);
+            }
             throw new BerthException(ErrorCategory.FAILED_PRECONDITION, "conmon",
                     "cannot start conmon (" + binary + "): " + e.getMessage() + "; install the conmon package", e);
         }

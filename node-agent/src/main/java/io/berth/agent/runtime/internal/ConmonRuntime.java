@@ -93,8 +93,9 @@ public final class ConmonRuntime implements ContainerRuntime {
                 cgroups.layout(), HostProbe.version(settings.conmon()), choice.reason());
         ObjectMapper json = new ObjectMapper();
         json.configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        NativeCalls calls = new NativeCalls();
         var ctx = new RuntimeContext(settings, paths, new OciCli(choice.path(), paths.runtimeRoot()),
-                new Conmon(settings.conmon(), json), json, new NativeCalls(), cgroups, HostProbe.facts(cgroups), info,
+                new Conmon(settings.conmon(), json, calls), json, calls, cgroups, HostProbe.facts(cgroups), info,
                 clock, ids);
         try {
             return new ConmonRuntime(ctx);
@@ -258,8 +259,9 @@ public final class ConmonRuntime implements ContainerRuntime {
     public AttachSession attach(String id, OutputHandler output) {
         states.state(id);
         try {
-            return new AttachClient(ctx.calls(), ctx.paths().attachSocket(id).toString(),
-                    ctx.paths().ctlFifo(id).toString(), output, "berth-attach-" + id.substring(0, Math.min(12, id.length())));
+            int fd = ctx.calls().connectSeqpacket(ctx.paths().socketDir().resolve(id).toString(), "attach");
+            return new AttachClient(ctx.calls(), fd, ctx.paths().ctlFifo(id).toString(), output,
+                    "berth-attach-" + id.substring(0, Math.min(12, id.length())));
         } catch (IOException e) {
             throw new BerthException(ErrorCategory.CONFLICT, "container " + id, "cannot attach to container " + id
                     + ": " + e.getMessage() + " (its conmon is gone: is the container running?)", e);

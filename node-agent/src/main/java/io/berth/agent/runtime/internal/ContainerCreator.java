@@ -103,7 +103,7 @@ final class ContainerCreator {
         if (config.process().tty()) {
             args.add("-t");
         }
-        try (Conmon.Launch launch = ctx.conmon().start(args, false)) {
+        try (Conmon.Launch launch = ctx.conmon().start(args, null)) {
             JsonNode msg = launch.nextSync();
             if (msg == null || msg.path("data").asInt(-1) <= 0) {
                 String why = msg != null ? msg.path("message").asText("") : launch.stderr();

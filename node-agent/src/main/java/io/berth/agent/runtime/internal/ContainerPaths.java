@@ -68,8 +68,4 @@ record ContainerPaths(Path dataRoot, Path runRoot, String runtimeName) {
         return runRoot.resolve("sock");
     }
 
-    /** conmon binds {@code attach} in the bundle and links {@code sock/<cuuid>} to the bundle. */
-    Path attachSocket(String cuuid) {
-        return socketDir().resolve(cuuid).resolve("attach");
-    }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs processes in a running container through {@code conmon --exec}: the process spec is the container's own
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  * execs) or through the exec's own attach socket (attached execs, which conmon holds back until we connected).
  */
 final class ExecRunner {
+    private static final long ATTACH_TIMEOUT_NANOS = 10_000_000_000L;
     private final RuntimeContext ctx;
 
     ExecRunner(RuntimeContext ctx) {
@@ -64,7 +66,7 @@ final class ExecRunner {
         Path dir = null;
         try {
             dir = prepare(id, execId, process);
-            try (Conmon.Launch launch = ctx.conmon().start(args(id, execId, dir, process), false)) {
+            try (Conmon.Launch launch = ctx.conmon().start(args(id, execId, dir, process), null)) {
                 int pid = expectPid(id, launch.nextSync(), launch);
                 CompletableFuture<Void> killer = new CompletableFuture<>();
                 killer.completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -105,6 +107,24 @@ final class ExecRunner {
         return new ExecResult(code, out.toString(), err.toString());
     }
 
+    /** conmon makes the exec's attach socket before it runs the process; connect as soon as it listens. */
+    private int connectWhenReady(String id, String execId) throws IOException {
+        long deadline = System.nanoTime() + ATTACH_TIMEOUT_NANOS;
+        String dir = ctx.paths().socketDir().resolve(execId).toString();
+        while (true) {
+            try {
+                return ctx.calls().connectSeqpacket(dir, "attach");
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new BerthException(ErrorCategory.UNAVAILABLE, "container " + id, "exec in container " + id
+                            + ": conmon's attach socket did not appear within 10 s (" + e.getMessage()
+                            + "); the host may be overloaded, try again", e);
+                }
+                LockSupport.parkNanos(2_000_000L);
+            }
+        }
+    }
+
     ExecSession execAttached(String id, ProcessConfig process, OutputHandler output) {
         String execId = ctx.ids().get();
         Path dir = null;
@@ -113,17 +133,17 @@ final class ExecRunner {
             List<String> args = args(id, execId, dir, process);
             args.addAll(List.of("--exec-attach", "-b", dir.toString(), "--socket-dir-path",
                     ctx.paths().socketDir().toString()));
-            Conmon.Launch launch = ctx.conmon().start(args, true);
-            launch.signalStart();
-            JsonNode ready = launch.nextAttach();
-            if (ready == null) {
+            Conmon.Launch launch = ctx.conmon().start(args, dir.resolve("start"));
+            try {
+                launch.signalStart();
+                int fd = connectWhenReady(id, execId);
+                var session = new AttachedExec(ctx, execId, dir, launch, output, fd);
+                launch.signalStart();
+                return session;
+            } catch (IOException | RuntimeException e) {
                 launch.close();
-                throw new BerthException(ErrorCategory.CONFLICT, "container " + id,
-                        "cannot exec in container " + id + ": conmon ended before the attach socket was ready");
+                throw e;
             }
-            var session = new AttachedExec(ctx, id, execId, dir, launch, output);
-            launch.signalStart();
-            return session;
         } catch (IOException e) {
             if (dir != null) {
                 Cleaner.deleteTree(dir);

@@ -20,8 +20,10 @@ final class NativeCalls {
     static final int SHUT_WR = 1;
     static final int SHUT_RDWR = 2;
     static final int O_WRONLY = 1;
+    static final int O_RDWR = 2;
     static final int O_NONBLOCK = 0x800;
     static final int O_CLOEXEC = 0x80000;
+    static final int O_PATH = 0x200000;
     static final int EINTR = 4;
     static final int ENXIO = 6;
 
@@ -42,6 +44,8 @@ final class NativeCalls {
         int open(@In byte[] path, int flags, int mode);
 
         String strerror(int errnum);
+
+        int mkfifo(@In byte[] path, int mode);
     }
 
     private final LibC libc;
@@ -61,8 +65,27 @@ final class NativeCalls {
         return new IOException(what + ": " + libc.strerror(errno) + " (errno " + errno + ")");
     }
 
-    /** Connects a SOCK_SEQPACKET socket to a unix socket path (at most 107 bytes). */
-    int connectSeqpacket(String path) throws IOException {
+    /**
+     * Connects a SOCK_SEQPACKET socket to {@code name} in {@code dir}. A path longer than a unix socket address
+     * allows (107 bytes) goes through {@code /proc/self/fd/N/name} of the directory opened with O_PATH.
+     */
+    int connectSeqpacket(String dir, String name) throws IOException {
+        String full = dir + "/" + name;
+        if (full.getBytes(StandardCharsets.UTF_8).length <= 107) {
+            return connectSeqpacket(full);
+        }
+        int dirFd = libc.open((dir + "\0").getBytes(StandardCharsets.UTF_8), O_PATH | O_CLOEXEC, 0);
+        if (dirFd < 0) {
+            throw error("open " + dir);
+        }
+        try {
+            return connectSeqpacket("/proc/self/fd/" + dirFd + "/" + name);
+        } finally {
+            libc.close(dirFd);
+        }
+    }
+
+    private int connectSeqpacket(String path) throws IOException {
         byte[] p = path.getBytes(StandardCharsets.UTF_8);
         if (p.length > 107) {
             throw new IOException("socket path too long for a unix socket (" + p.length + " bytes): " + path);
@@ -112,6 +135,19 @@ final class NativeCalls {
 
     void close(int fd) {
         libc.close(fd);
+    }
+
+    /** Makes a FIFO and opens it read-write: never blocks, and holds it open for both ends. */
+    int openFifoReadWrite(String path) throws IOException {
+        byte[] p = (path + "\0").getBytes(StandardCharsets.UTF_8);
+        if (libc.mkfifo(p, 0600) < 0) {
+            throw error("mkfifo " + path);
+        }
+        int fd = libc.open(p, O_RDWR | O_CLOEXEC, 0);
+        if (fd < 0) {
+            throw error("open " + path);
+        }
+        return fd;
     }
 
     /**
