@@ -38,7 +38,7 @@ public final class AotTraining {
                 commands.add(new String[] {"config", "--hash", "*", "-f", file});
             }
         }
-        CliContext ctx = Main.processContext(System.getenv(), new ByteArrayInputStream(new byte[0]));
+        CliContext ctx = Main.processContext(System.getenv(), new ByteArrayInputStream(new byte[0]), Console.none());
         int failed = 0;
         for (String[] command : commands) {
             PrintWriter sink = new PrintWriter(Writer.nullWriter());

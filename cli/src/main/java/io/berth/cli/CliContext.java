@@ -1,6 +1,7 @@
 package io.berth.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -15,6 +16,8 @@ import java.util.function.Supplier;
  * @param version          the version of this build, for example {@code 0.1.0}
  * @param runtime          the Java runtime, for example {@code 25.0.1 (Eclipse Adoptium)}
  * @param platform         operating system and architecture, for example {@code linux/amd64}
+ * @param console          the standard streams as bytes, and whether they are terminals
+ * @param clock            now, for "5 seconds ago" and {@code --since 10m}
  */
 public record CliContext(
         Map<String, String> environment,
@@ -23,7 +26,16 @@ public record CliContext(
         ProjectLoader loader,
         String version,
         String runtime,
-        String platform) {
+        String platform,
+        Console console,
+        Clock clock) {
+
+    /** A context without console or clock of its own (no input, output discarded, the system clock in UTC). */
+    public CliContext(Map<String, String> environment, Path workingDirectory, Supplier<byte[]> stdin,
+                      ProjectLoader loader, String version, String runtime, String platform) {
+        this(environment, workingDirectory, stdin, loader, version, runtime, platform, Console.none(),
+                Clock.systemUTC());
+    }
 
     public CliContext {
         environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
@@ -33,6 +45,8 @@ public record CliContext(
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(console, "console");
+        Objects.requireNonNull(clock, "clock");
     }
 
     /** True when {@code BERTH_DEBUG} is set to something other than empty, {@code 0} or {@code false}. */

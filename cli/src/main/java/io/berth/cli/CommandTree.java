@@ -1,5 +1,6 @@
 package io.berth.cli;
 
+import io.berth.cli.engine.EngineCommands;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,12 +62,13 @@ final class CommandTree {
             top.put(group.name(), (args, next) -> {
                 CommandLine g = GroupCommand.create(group.description());
                 Map<String, Maker> children = new LinkedHashMap<>();
-                group.commands().forEach(c -> children.put(c.name(), pending(c.description())));
+                group.commands().forEach(c -> children.put(c.name(),
+                        engine(group.name() + " " + c.name(), c.description(), ctx)));
                 addSubcommands(g, children, args, next);
                 return g;
             });
         }
-        CommandCatalog.ENGINE.forEach(e -> top.put(e.name(), pending(e.description())));
+        CommandCatalog.ENGINE.forEach(e -> top.put(e.name(), engine(e.name(), e.description(), ctx)));
         top.put("version", (args, next) -> VersionCommand.create(ctx));
         return top;
     }
@@ -77,6 +79,14 @@ final class CommandTree {
         commands.put("config", (args, next) -> ConfigCommand.create(ctx));
         commands.put("version", (args, next) -> ComposeVersionCommand.create(ctx));
         return commands;
+    }
+
+    /** The engine command at {@code path} when it is implemented, else a pending command. */
+    private static Maker engine(String path, String description, CliContext ctx) {
+        if (!EngineCommands.has(path)) {
+            return pending(description);
+        }
+        return (args, next) -> EngineCommands.create(path, ctx);
     }
 
     private static Maker pending(String description) {

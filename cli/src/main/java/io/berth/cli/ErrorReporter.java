@@ -1,5 +1,7 @@
 package io.berth.cli;
 
+import io.berth.cli.client.DaemonError;
+import io.berth.cli.client.EngineClient;
 import io.berth.compose.BerthException;
 import io.berth.compose.ErrorCategory;
 import java.io.PrintWriter;
@@ -16,7 +18,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * {@code berth: internal error: ...} (exit code of {@link ErrorCategory#INTERNAL}); a usage error prints picocli's
  * message and a hint, and exits 2. The stack trace is shown only with {@code BERTH_DEBUG=1}.
  */
-final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
+public final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
     /** The exit code of a usage error, as docker and picocli use it. */
     static final int USAGE = 2;
 
@@ -29,8 +31,14 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     @Override
     public int handleExecutionException(Exception ex, CommandLine line, ParseResult parseResult) {
         PrintWriter err = line.getErr();
+        if (ex instanceof CommandFailure failure) {
+            if (failure.getCause() instanceof Exception cause) {
+                handleExecutionException(cause, line, parseResult);
+            }
+            return failure.exitCode();
+        }
         if (ex instanceof BerthException be) {
-            err.println("berth: " + be.getMessage());
+            err.println(describe(be));
             trace(ex, err);
             return be.category().exitCode();
         }
@@ -49,6 +57,21 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         err.println("See '" + line.getCommandSpec().qualifiedName() + " --help'.");
         trace(ex, err);
         return USAGE;
+    }
+
+    /**
+     * The line that reports {@code e}: the daemon's errors as docker prints them ({@code Error response from daemon:
+     * ...}, and its {@code Cannot connect to ...} alone), so scripts written for docker read them; Berth's own
+     * errors as {@code berth: <message>}.
+     */
+    public static String describe(BerthException e) {
+        if (e instanceof DaemonError) {
+            return "Error response from daemon: " + e.getMessage();
+        }
+        if (e instanceof EngineClient.CannotConnect) {
+            return e.getMessage();
+        }
+        return "berth: " + e.getMessage();
     }
 
     private void trace(Exception ex, PrintWriter err) {

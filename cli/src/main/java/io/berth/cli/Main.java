@@ -13,6 +13,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -31,7 +34,9 @@ public final class Main {
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-        int code = run(args, processContext(System.getenv(), System.in), out, err);
+        Console console = new Console(System.in, new FileOutputStream(FileDescriptor.out),
+                new FileOutputStream(FileDescriptor.err), isTerminal(0), isTerminal(1));
+        int code = run(args, processContext(System.getenv(), System.in, console), out, err);
         out.flush();
         err.flush();
         // halt, not exit: everything is flushed and no shutdown hook is ours, while Runtime.exit first sets up
@@ -45,13 +50,47 @@ public final class Main {
     }
 
     /** The context of this process: its environment, working directory, stdin and the real loader. */
-    static CliContext processContext(Map<String, String> env, InputStream stdin) {
+    static CliContext processContext(Map<String, String> env, InputStream stdin, Console console) {
         ComposeLoader loader = new ComposeLoader();
         String version = Main.class.getPackage().getImplementationVersion();
         return new CliContext(env, workingDirectory(env), readAll(stdin), loader::load,
                 version == null ? "dev" : version,
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
-                System.getProperty("os.name").toLowerCase(Locale.ROOT) + "/" + System.getProperty("os.arch"));
+                System.getProperty("os.name").toLowerCase(Locale.ROOT) + "/" + System.getProperty("os.arch"),
+                console, new SystemClock());
+    }
+
+    /** The system clock in the local zone, which is looked up only when asked (reading it costs milliseconds). */
+    private static final class SystemClock extends Clock {
+        private ZoneId zone;
+
+        @Override
+        public synchronized ZoneId getZone() {
+            if (zone == null) {
+                zone = ZoneId.systemDefault();
+            }
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId z) {
+            return Clock.system(z);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now();
+        }
+    }
+
+    /** Whether file descriptor {@code fd} of this process is a terminal (Linux: where /proc/self/fd/N points). */
+    static boolean isTerminal(int fd) {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

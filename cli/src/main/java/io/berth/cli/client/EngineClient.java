@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
+import java.util.function.Consumer;
 
 /**
  * berthd's API over its unix socket: one connection per request (connecting to a local socket costs a few
@@ -19,10 +20,21 @@ import java.nio.channels.SocketChannel;
 public final class EngineClient {
     private final DaemonAddress address;
     private final String userAgent;
+    private final Consumer<EngineClient> whenAbsent;
+    private boolean startTried;
 
     public EngineClient(DaemonAddress address, String version) {
+        this(address, version, null);
+    }
+
+    /**
+     * A client that calls {@code whenAbsent} (once) when nobody listens on the socket (missing or refused), then
+     * connects again: how the command line starts berthd on the default socket.
+     */
+    public EngineClient(DaemonAddress address, String version, Consumer<EngineClient> whenAbsent) {
         this.address = address;
         this.userAgent = "berth-cli/" + version;
+        this.whenAbsent = whenAbsent;
     }
 
     public DaemonAddress address() {
@@ -99,15 +111,38 @@ public final class EngineClient {
     }
 
     private SocketChannel connect() {
-        SocketChannel channel = null;
         try {
-            channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            return open();
+        } catch (IOException e) {
+            if (whenAbsent == null || startTried || !absent(e)) {
+                throw cannotConnect(address, e);
+            }
+            startTried = true;
+            whenAbsent.accept(this);
+            try {
+                return open();
+            } catch (IOException again) {
+                throw cannotConnect(address, again);
+            }
+        }
+    }
+
+    private SocketChannel open() throws IOException {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
             channel.connect(UnixDomainSocketAddress.of(address.socket()));
             return channel;
         } catch (IOException e) {
             closeQuietly(channel);
-            throw cannotConnect(address, e);
+            throw e;
         }
+    }
+
+    /** No socket file, or nobody accepting on it; not "permission denied", which a new daemon would not fix. */
+    private boolean absent(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        return !java.nio.file.Files.exists(address.socket()) || m.contains("refused")
+                || m.contains("No such file");
     }
 
     /** Docker's words when nobody listens: {@code Cannot connect to the ... daemon at unix:///x. Is ... running?}. */

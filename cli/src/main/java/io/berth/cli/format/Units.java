@@ -18,6 +18,11 @@ public final class Units {
         return custom(size, 1000.0, DECIMAL, 3);
     }
 
+    /** {@code HumanSizeWithPrecision(size, precision)}; go-units' {@code HumanSize} (pull progress) uses 4. */
+    public static String humanSize(double size, int precision) {
+        return custom(size, 1000.0, DECIMAL, precision);
+    }
+
     /** {@code BytesSize}: binary units, four significant digits ({@code 1.953MiB}). */
     public static String bytesSize(double size) {
         return custom(size, 1024.0, BINARY, 4);

@@ -13,6 +13,15 @@ public interface ContentStore extends BlobReader, BlobWriter {
     /** Stores content whose digest is not known in advance (import, commit, load); returns its digest. */
     Digest write(InputStream content) throws IOException;
 
+    /** Stores what {@code producer} writes (a layer being compressed, for example); returns its digest. */
+    Digest write(Producer producer) throws IOException;
+
+    /** Writes content to a stream it must not close. */
+    @FunctionalInterface
+    interface Producer {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
     /** Stores a small blob held in memory (a manifest or config). */
     Digest put(byte[] content) throws IOException;
 

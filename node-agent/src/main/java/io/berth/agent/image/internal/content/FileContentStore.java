@@ -90,15 +90,18 @@ public final class FileContentStore implements ContentStore {
 
     @Override
     public Digest write(InputStream content) throws IOException {
+        return write(out -> content.transferTo(out));
+    }
+
+    @Override
+    public Digest write(Producer producer) throws IOException {
         Path temp = ingests.resolve("tmp-" + tempNames.get());
         try {
             var sha = Digest.newSha256();
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
-                byte[] buf = new byte[128 * 1024];
-                for (int n; (n = content.read(buf)) > 0; ) {
-                    sha.update(buf, 0, n);
-                    out.write(buf, 0, n);
-                }
+            try (OutputStream file = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW);
+                 OutputStream out = new java.io.BufferedOutputStream(new java.security.DigestOutputStream(file, sha),
+                         128 * 1024)) {
+                producer.writeTo(out);
             }
             Digest digest = Digest.of(sha);
             publish(temp, digest);

@@ -108,7 +108,7 @@ public final class SnapshotStore {
                 }
                 Files.move(temp, dirs.resolve(id));
                 Snapshot s = new Snapshot(chainId.toString(), id, diffId.toString(),
-                        parent == null ? null : parent.toString(), result.contentSize());
+                        parent == null ? null : parent.toString(), result.contentSize(), result.size());
                 AtomicFiles.write(records.resolve(chainId.hex() + ".json"), JSON.writeValueAsBytes(s));
                 return s;
             } finally {
