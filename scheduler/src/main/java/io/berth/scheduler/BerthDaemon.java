@@ -7,7 +7,13 @@ import io.berth.scheduler.internal.HostFacts;
 import io.berth.scheduler.internal.api.ApiErrors;
 import io.berth.scheduler.internal.api.ApiServer;
 import io.berth.scheduler.internal.api.Handlers;
+import io.berth.scheduler.internal.api.ContainerRoutes;
+import io.berth.scheduler.internal.api.ExecRoutes;
 import io.berth.scheduler.internal.api.RouteModule;
+import io.berth.scheduler.internal.api.StreamRoutes;
+import io.berth.scheduler.internal.api.TopStatsRoutes;
+import io.berth.scheduler.internal.engine.EngineInfo;
+import io.berth.scheduler.internal.engine.NodeEngine;
 import io.berth.scheduler.internal.api.SystemRoutes;
 import io.berth.scheduler.internal.cluster.ClusterBootstrap;
 import io.berth.scheduler.internal.cluster.ClusterSettings;
@@ -93,10 +99,23 @@ public final class BerthDaemon implements AutoCloseable {
         WorkerExecutor workers = vertx.createSharedWorkerExecutor("berth-engine", 32, 10, TimeUnit.MINUTES);
         Handlers handlers = new Handlers(workers, json, new ApiErrors(json));
         SystemInfo system = new SystemInfo(config, host, () -> node, hazelcast, clock);
+        NodeEngine engine = NodeEngine.open(new NodeEngine.Settings(config.dataRoot(), config.runRoot(), nodeId, clock,
+                ids), hazelcast, json, events);
+        resources.add(engine);
+        EngineInfo engineInfo = new EngineInfo(engine.containers(), engine.runtime().info(), engine::imageCount);
+        system.contribute(engineInfo::info);
+        system.contribute(engineInfo::version);
+        StreamRoutes streams = new StreamRoutes(engine.io(), engine.streams(), clock);
+        ExecRoutes exec = new ExecRoutes(engine.io(), engine.streams());
+        List<RouteModule> raw = List.of(streams::mountRaw, exec::mountRaw);
         List<RouteModule> modules = new ArrayList<>();
         modules.add(new SystemRoutes(system::version, system::info, events, clock));
+        modules.add(new ContainerRoutes(engine.containers(), clock));
+        modules.add(streams);
+        modules.add(exec);
+        modules.add(new TopStatsRoutes(engine.io(), engine.containers()));
         api = new ApiServer(vertx, config.socket());
-        await(api.start(modules, handlers));
+        await(api.start(raw, modules, handlers));
         LOG.info(() -> "berthd ready: node " + node.id() + " (" + node.hostname() + "), API on unix://"
                 + config.socket() + ", data root " + config.dataRoot());
     }

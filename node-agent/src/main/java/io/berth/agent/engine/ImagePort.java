@@ -23,6 +23,9 @@ public interface ImagePort {
     /** Unmounts and deletes the container's writable layer (idempotent). */
     void removeRootfs(String containerId);
 
+    /** Inspect's GraphDriver.Data of a container's root file system (empty when it has none). */
+    Map<String, String> graphDriver(String containerId);
+
     /** Size of the container's writable layer in bytes (0 when none). */
     long writableSize(String containerId);
 

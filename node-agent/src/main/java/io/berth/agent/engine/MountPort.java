@@ -7,29 +7,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the engine needs from volumes: turn a container's {@code Binds}, {@code Mounts}, {@code Tmpfs} and the
- * image's {@code VOLUME}s into OCI mounts (creating anonymous volumes, mounting volumes with options, copying
- * image content into empty volumes), and give them back when the container goes.
+ * What the engine needs from volumes, at each step of a container's life: at create, turn its {@code Binds},
+ * {@code Mounts}, {@code Tmpfs} and the image's {@code VOLUME}s into mounts (creating named and anonymous
+ * volumes, copying image content into empty ones); at start, acquire them and give the OCI mount entries; after
+ * an exit, release them; at removal, drop anonymous volumes. Each step is all-or-nothing.
  */
 public interface MountPort {
-    /**
-     * Prepares every mount of a container; on failure nothing stays acquired or created.
-     *
-     * @param rootfs the container's mounted root file system (for copy-up of image content)
-     */
-    Prepared prepare(String containerId, HostConfig hostConfig, Map<String, Object> imageVolumes, Path rootfs);
+    /** Create time; {@code rootfs} is the container's mounted root file system (for copy-up). */
+    List<ContainerView.MountView> prepare(String containerId, HostConfig hostConfig, Map<String, Object> imageVolumes,
+                                          Path rootfs);
 
-    /** Acquires the container's volumes again (start after a stop, or after a daemon restart). */
-    void reacquire(String containerId, List<ContainerView.MountView> mounts);
+    /** Undoes {@link #prepare} of a create that failed later: removes the anonymous volumes it made. */
+    void discard(List<ContainerView.MountView> mounts);
 
-    /** Releases the volumes of a container that stopped or goes away (idempotent). */
-    void release(String containerId, List<ContainerView.MountView> mounts);
+    /** Start time: acquires the volumes and returns the runtime's mount entries, parents before children. */
+    List<MountEntry> mount(String containerId, List<ContainerView.MountView> mounts);
 
-    /** Removes anonymous volumes (docker rm -v); volumes still in use elsewhere are kept. */
-    void removeAnonymous(List<String> names);
+    /** After an exit, or at removal: releases the container's volumes (idempotent). */
+    void unmount(String containerId, List<ContainerView.MountView> mounts);
 
-    /** The prepared mounts: runtime entries, the views inspect shows, the anonymous volumes created. */
-    record Prepared(List<MountEntry> entries, Map<String, String> tmpfs, List<ContainerView.MountView> views,
-                    List<String> anonymousVolumes) {
-    }
+    /** {@code rm -v} / {@code --rm}: removes the container's anonymous volumes that nobody else uses. */
+    void removeAnonymous(List<ContainerView.MountView> mounts);
 }

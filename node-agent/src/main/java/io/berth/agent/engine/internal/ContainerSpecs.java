@@ -1,7 +1,6 @@
 package io.berth.agent.engine.internal;
 
 import io.berth.agent.engine.ContainerRecord;
-import io.berth.agent.engine.ContainerView;
 import io.berth.agent.engine.ImagePort.ImageDefaults;
 import io.berth.agent.engine.spec.ContainerConfig;
 import io.berth.agent.engine.spec.HostConfig;
@@ -78,7 +77,8 @@ public final class ContainerSpecs {
     }
 
     /** The runtime's view of a stored container, with its root file system and prepared mounts. */
-    public static io.berth.agent.runtime.ContainerConfig runtimeConfig(ContainerRecord record, Path rootfs) {
+    public static io.berth.agent.runtime.ContainerConfig runtimeConfig(ContainerRecord record, Path rootfs,
+                                                                     List<MountEntry> mounts) {
         ContainerConfig config = record.config();
         HostConfig host = record.hostConfig();
         List<String> args = new ArrayList<>();
@@ -106,26 +106,11 @@ public final class ContainerSpecs {
                         host.ulimits() == null ? List.of() : host.ulimits().stream()
                                 .map(u -> new Ulimit(u.name(), u.soft(), u.hard())).toList(),
                         host.oomScoreAdj(), host.sysctls(), logConfig(host)));
-        for (ContainerView.MountView mount : record.mounts()) {
-            if ("tmpfs".equals(mount.type())) {
-                builder.tmpfs(mount.destination(), mount.mode() == null ? "" : mount.mode());
-            } else {
-                builder.mount(new MountEntry(mount.destination(), "bind", mount.source(), bindOptions(mount)));
-            }
-        }
+        mounts.forEach(builder::mount);
         if (config.labels() != null) {
             config.labels().forEach(builder::label);
         }
         return builder.build();
-    }
-
-    private static List<String> bindOptions(ContainerView.MountView mount) {
-        List<String> options = new ArrayList<>(List.of("rbind"));
-        options.add(empty(mount.propagation()) ? "rprivate" : mount.propagation());
-        if (!mount.rw()) {
-            options.add("ro");
-        }
-        return options;
     }
 
     /** none and host run as asked; bridge (Docker's default) has no network yet: an empty namespace. */

@@ -61,16 +61,15 @@ final class Lifecycle {
             ImagePort.RootFs rootfs = parts.images().mountRootfs(c.id(), c.image().id());
             undo.push(() -> parts.images().removeRootfs(c.id()));
             Map<String, Object> volumes = c.config().volumes() == null ? Map.of() : c.config().volumes();
-            MountPort.Prepared mounts = parts.mounts().prepare(c.id(), c.host(), volumes, rootfs.merged());
-            undo.push(() -> {
-                parts.mounts().release(c.id(), mounts.views());
-                parts.mounts().removeAnonymous(mounts.anonymousVolumes());
-            });
+            List<ContainerView.MountView> mounts = parts.mounts().prepare(c.id(), c.host(), volumes, rootfs.merged());
+            undo.push(() -> parts.mounts().discard(mounts));
+            List<String> anonymous = mounts.stream().filter(ContainerView.MountView::anonymous)
+                    .map(ContainerView.MountView::name).toList();
             ContainerRecord record = new ContainerRecord(1, c.id(), c.name(), now(), parts.environment().nodeId(),
                     c.config().image(), c.image().id(), c.config(), c.host(), ContainerState.created(), 0, false,
-                    mounts.anonymousVolumes(), mounts.views());
+                    anonymous, mounts);
             // Validates the whole runtime spec (user, ulimits, caps...) before anything is stored.
-            ContainerSpecs.runtimeConfig(record, rootfs.merged());
+            ContainerSpecs.runtimeConfig(record, rootfs.merged(), List.of());
             records.store().create(record);
             undo.clear();
         } catch (RuntimeException e) {
@@ -94,11 +93,12 @@ final class Lifecycle {
         if (runtimeKnows(id)) {
             runtime.reset(id);
         }
-        parts.mounts().reacquire(id, record.mounts());
+        List<io.berth.agent.runtime.MountEntry> entries = parts.mounts().mount(id, record.mounts());
         try {
-            runtime.create(ContainerSpecs.runtimeConfig(record, rootfs.merged()));
+            runtime.create(ContainerSpecs.runtimeConfig(record, rootfs.merged(), entries));
             runtime.start(id);
         } catch (RuntimeException e) {
+            quietly(() -> parts.mounts().unmount(id, record.mounts()));
             records.update(id, r -> r.withState(r.state().exited(startFailureCode(e), now(), false, e.getMessage())));
             quietly(() -> runtime.reset(id));
             throw e;
@@ -189,13 +189,14 @@ final class Lifecycle {
         health.stopped(id);
         records.update(id, r -> r.withDesiredRunning(false).withState(r.state().withStatus(ContainerStatus.REMOVING)));
         runtime.delete(id, true);
-        parts.mounts().release(id, record.mounts());
+        parts.mounts().unmount(id, record.mounts());
         parts.images().removeRootfs(id);
-        if (volumes) {
-            parts.mounts().removeAnonymous(record.anonymousVolumes());
-        }
         ContainerRecord current = records.resolve(id);
         records.store().remove(current);
+        if (volumes) {
+            // After the record is gone, so that it no longer counts as a user of its volumes.
+            parts.mounts().removeAnonymous(record.mounts());
+        }
         locks.forget(id);
         consecutiveRestarts.remove(id);
         waiters.removed(id, record.state().exitCode());
@@ -259,6 +260,7 @@ final class Lifecycle {
     private ContainerRecord recordExit(String id, int code, Instant finished) {
         String finishedAt = (finished == null ? parts.environment().clock().instant() : finished).toString();
         ContainerRecord record = records.update(id, r -> r.withState(r.state().exited(code, finishedAt, false, "")));
+        quietly(() -> parts.mounts().unmount(id, record.mounts()));
         waiters.exited(id, code);
         return record;
     }
@@ -268,7 +270,7 @@ final class Lifecycle {
     }
 
     ContainerView view(ContainerRecord record, boolean size) {
-        Map<String, String> graph = Map.of();
+        Map<String, String> graph = parts.images().graphDriver(record.id());
         ContainerView.Sizes sizes = ContainerView.Sizes.UNKNOWN;
         if (size) {
             long rw = parts.images().writableSize(record.id());

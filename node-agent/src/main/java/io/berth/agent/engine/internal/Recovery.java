@@ -62,7 +62,7 @@ final class Recovery {
     private void reconcile(ContainerRecord record, ContainerState state, List<String> log) {
         ContainerStatus status = record.state().status();
         if (state != null && state.isRunning()) {
-            parts.mounts().reacquire(record.id(), record.mounts());
+            parts.mounts().mount(record.id(), record.mounts());
             ContainerStatus now = state.status() == io.berth.agent.runtime.ContainerStatus.PAUSED
                     ? ContainerStatus.PAUSED : ContainerStatus.RUNNING;
             if (status != now || record.state().pid() != state.pid()) {

@@ -32,13 +32,20 @@ public final class ApiServer {
         this.socket = socket;
     }
 
-    public Future<Void> start(List<RouteModule> modules, Handlers handlers) {
+    /**
+     * Serves {@code raw} routes (HTTP upgrades that take the socket over: no body handler before them) and
+     * {@code modules} (bodies read for them, up to 64 MiB; streamed uploads belong in raw routes).
+     */
+    public Future<Void> start(List<RouteModule> raw, List<RouteModule> modules, Handlers handlers) {
         try {
             prepareSocketPath();
         } catch (BerthException e) {
             return Future.failedFuture(e);
         }
         Router router = Router.router(vertx);
+        for (RouteModule module : raw) {
+            module.mount(router, handlers);
+        }
         router.route().handler(BodyHandler.create().setBodyLimit(64L * 1024 * 1024)
                 .setHandleFileUploads(false).setDeleteUploadedFilesOnEnd(true));
         for (RouteModule module : modules) {
