@@ -169,4 +169,31 @@ class LocalVolumeMountIT {
         assertEquals("rows", Files.readString(restarted.acquire(v.name(), "c2").resolve("db")));
         restarted.release(v.name(), "c2");
     }
+    @Test
+    void concurrentUsersShareOneMount() throws Exception {
+        Volume v = tmpfsVolume("many");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                String id = "c" + i;
+                results.add(pool.submit(() -> {
+                    Path p = store.acquire(v.name(), id);
+                    try {
+                        Files.writeString(p.resolve(id), id);
+                        return fx.mountsUnder().size();
+                    } finally {
+                        store.release(v.name(), id);
+                    }
+                }));
+            }
+            for (var r : results) {
+                assertEquals(1, r.get(), "one mount while in use, however many users");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(Set.of(), store.activeUsers(v.name()));
+        assertEquals(List.of(), fx.mountsUnder());
+    }
 }
