@@ -66,6 +66,7 @@ public final class LocalVolumeStore implements VolumeStore {
         try {
             for (VolumeRecord record : dirs.prepareAndScan()) {
                 VolumeEntry entry = newEntry(record);
+                Files.createDirectories(entry.dataDir()); // lost by hand? a volume always has its _data
                 if (entry.volume().needsMount()) {
                     entry.restoreMountState(MountInfo.isMountPoint(entry.dataDir().toRealPath()));
                 }
