@@ -54,6 +54,7 @@ public final class BerthDaemon implements AutoCloseable {
     private Vertx vertx;
     private ApiServer api;
     private NodeRecord node;
+    private NodeEngine engine;
 
     public BerthDaemon(DaemonConfig config, Clock clock, Supplier<String> ids) {
         this.config = config;
@@ -99,7 +100,7 @@ public final class BerthDaemon implements AutoCloseable {
         WorkerExecutor workers = vertx.createSharedWorkerExecutor("berth-engine", 32, 10, TimeUnit.MINUTES);
         Handlers handlers = new Handlers(workers, json, new ApiErrors(json));
         SystemInfo system = new SystemInfo(config, host, () -> node, hazelcast, clock);
-        NodeEngine engine = NodeEngine.open(new NodeEngine.Settings(config.dataRoot(), config.runRoot(), nodeId, clock,
+        engine = NodeEngine.open(new NodeEngine.Settings(config.dataRoot(), config.runRoot(), config.cgroupParent(), nodeId, clock,
                 ids), hazelcast, json, events);
         resources.add(engine);
         EngineInfo engineInfo = new EngineInfo(engine.containers(), engine.runtime().info(), engine::imageCount);
@@ -136,6 +137,11 @@ public final class BerthDaemon implements AutoCloseable {
 
     public DaemonConfig config() {
         return config;
+    }
+
+    /** The agent role's engine (tests load images through it without going through the API). */
+    NodeEngine engine() {
+        return engine;
     }
 
     private static <T> T await(io.vertx.core.Future<T> future) {

@@ -6,11 +6,11 @@ import java.util.Map;
 
 /**
  * Where a berthd keeps its files and how it is reached: the data root ({@code state.db}, content, snapshots,
- * containers, volumes), the run root (sockets, runtime state), the API socket, cluster settings and this
- * node's labels.
+ * containers, volumes), the run root (sockets, runtime state), the API socket, cluster settings, this
+ * node's labels and the cgroup parent of its containers.
  */
 public record DaemonConfig(Path dataRoot, Path runRoot, Path socket, ClusterSettings cluster,
-                           Map<String, String> nodeLabels) {
+                           Map<String, String> nodeLabels, String cgroupParent) {
     public static final Path DEFAULT_DATA_ROOT = Path.of("/var/lib/berth");
     public static final Path DEFAULT_RUN_ROOT = Path.of("/run/berth");
 
@@ -24,11 +24,17 @@ public record DaemonConfig(Path dataRoot, Path runRoot, Path socket, ClusterSett
     /** The defaults of a single host: /var/lib/berth, /run/berth, /run/berth/berth.sock, loopback cluster. */
     public static DaemonConfig defaults() {
         return new DaemonConfig(DEFAULT_DATA_ROOT, DEFAULT_RUN_ROOT, DEFAULT_RUN_ROOT.resolve("berth.sock"),
-                ClusterSettings.loopback(), Map.of());
+                ClusterSettings.loopback(), Map.of(), "berth");
     }
 
     public DaemonConfig withRoots(Path newDataRoot, Path newRunRoot) {
-        return new DaemonConfig(newDataRoot, newRunRoot, newRunRoot.resolve("berth.sock"), cluster, nodeLabels);
+        return new DaemonConfig(newDataRoot, newRunRoot, newRunRoot.resolve("berth.sock"), cluster, nodeLabels,
+                cgroupParent);
+    }
+
+    /** Containers go under {@code /<parent>/<id>} in every cgroup hierarchy; tests use a parent of their own. */
+    public DaemonConfig withCgroupParent(String parent) {
+        return new DaemonConfig(dataRoot, runRoot, socket, cluster, nodeLabels, parent);
     }
 
     public Path stateDb() {

@@ -29,23 +29,29 @@ public record ContainerRecord(long version, String id, String name, String creat
         return id.substring(0, 12);
     }
 
+    /** The same record at another version (the store's update sets the next version once per change). */
+    public ContainerRecord withVersion(long newVersion) {
+        return new ContainerRecord(newVersion, id, name, created, node, image, imageId, config, hostConfig, state,
+                restartCount, desiredRunning, anonymousVolumes, mounts);
+    }
+
     public ContainerRecord withState(ContainerState newState) {
-        return new ContainerRecord(version + 1, id, name, created, node, image, imageId, config, hostConfig,
+        return new ContainerRecord(version, id, name, created, node, image, imageId, config, hostConfig,
                 newState, restartCount, desiredRunning, anonymousVolumes, mounts);
     }
 
     public ContainerRecord withDesiredRunning(boolean running) {
-        return new ContainerRecord(version + 1, id, name, created, node, image, imageId, config, hostConfig, state,
+        return new ContainerRecord(version, id, name, created, node, image, imageId, config, hostConfig, state,
                 restartCount, running, anonymousVolumes, mounts);
     }
 
     public ContainerRecord withRestartCount(int count) {
-        return new ContainerRecord(version + 1, id, name, created, node, image, imageId, config, hostConfig, state,
+        return new ContainerRecord(version, id, name, created, node, image, imageId, config, hostConfig, state,
                 count, desiredRunning, anonymousVolumes, mounts);
     }
 
     public ContainerRecord withName(String newName) {
-        return new ContainerRecord(version + 1, id, newName, created, node, image, imageId, config, hostConfig,
+        return new ContainerRecord(version, id, newName, created, node, image, imageId, config, hostConfig,
                 state, restartCount, desiredRunning, anonymousVolumes, mounts);
     }
 }

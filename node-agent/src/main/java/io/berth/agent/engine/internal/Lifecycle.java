@@ -188,7 +188,9 @@ final class Lifecycle {
         }
         health.stopped(id);
         records.update(id, r -> r.withDesiredRunning(false).withState(r.state().withStatus(ContainerStatus.REMOVING)));
-        runtime.delete(id, true);
+        if (runtimeKnows(id)) {
+            runtime.delete(id, true);
+        }
         parts.mounts().unmount(id, record.mounts());
         parts.images().removeRootfs(id);
         ContainerRecord current = records.resolve(id);

@@ -71,10 +71,11 @@ final class Records {
         for (int attempt = 0; ; attempt++) {
             ContainerRecord current = store.get(id).orElseThrow(() -> new BerthException(ErrorCategory.NOT_FOUND, id,
                     "No such container: " + id));
-            ContainerRecord next = change.apply(current);
-            if (next == current) {
+            ContainerRecord changed = change.apply(current);
+            if (changed == current || changed.equals(current)) {
                 return current;
             }
+            ContainerRecord next = changed.withVersion(current.version() + 1);
             try {
                 store.replace(current, next);
                 return next;

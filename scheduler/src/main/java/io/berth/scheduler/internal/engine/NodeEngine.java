@@ -61,7 +61,8 @@ public final class NodeEngine implements AutoCloseable {
     }
 
     /** Where the engine keeps its files, and what it is told by the daemon. */
-    public record Settings(Path dataRoot, Path runRoot, String nodeId, Clock clock, Supplier<String> ids) {
+    public record Settings(Path dataRoot, Path runRoot, String cgroupParent, String nodeId, Clock clock,
+                           Supplier<String> ids) {
     }
 
     public static NodeEngine open(Settings settings, HazelcastInstance hazelcast, ObjectMapper json, EventLog events) {
@@ -69,7 +70,7 @@ public final class NodeEngine implements AutoCloseable {
                 ContainerRecord::version);
         ClusterContainerStore store = new ClusterContainerStore(map, settings.nodeId());
         ContainerRuntime runtime = ContainerRuntime.open(RuntimeSettings.of(settings.dataRoot(), settings.runRoot(),
-                "berth"), settings.clock());
+                settings.cgroupParent()), settings.clock());
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(4, threads("berth-engine-"));
         ExecutorService streams = Executors.newCachedThreadPool(threads("berth-stream-"));
         try {
@@ -81,13 +82,16 @@ public final class NodeEngine implements AutoCloseable {
                     .filter(r -> r.mounts().stream().anyMatch(m -> name.equals(m.name()))).map(ContainerRecord::id)
                     .toList(), settings.clock(), new SecureRandom());
             EngineParts parts = new EngineParts(runtime, new ImageStorePort(images),
-                    new VolumeMountPort(volumes, new ContainerMounts(volumes, new OciMountConverter(false))), store,
+                    new VolumeMountPort(volumes, new ContainerMounts(volumes, new OciMountConverter(true))), store,
                     new EventBridge(events), new EngineParts.Environment(settings.clock(), settings.ids(),
                     new SecureRandom()::nextInt, timers, settings.nodeId()));
             LocalContainers containers = new LocalContainers(parts);
             for (String line : containers.recover()) {
                 LOG.info(line);
             }
+            // Volume users persisted by the volume store are kept only for containers that still run.
+            volumes.retainUsers(store.list().stream().filter(r -> r.state().status().isAlive())
+                    .map(ContainerRecord::id).collect(java.util.stream.Collectors.toSet()));
             LocalContainerIo io = new LocalContainerIo(containers, runtime, settings.ids(), streams);
             return new NodeEngine(runtime, images, volumes, containers, io, timers, streams);
         } catch (IOException e) {
