@@ -25,11 +25,9 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Push and pull against Debian's real docker-registry on 127.0.0.1, and interoperation with skopeo. */
 class RegistryIT {
-    @TempDir
     Path dir;
     RegistryServer server;
     ExecutorService executor;
@@ -39,6 +37,7 @@ class RegistryIT {
 
     @BeforeEach
     void setUp() throws IOException {
+        dir = Files.createTempDirectory(RegistryServer.scratchRoot(), "registry-it-");
         server = RegistryServer.start(null, null);
         executor = Executors.newFixedThreadPool(4);
         client = RegistryClient.create(RegistryConfig.defaults().withChunkSize(1 << 20),
@@ -49,7 +48,11 @@ class RegistryIT {
     @AfterEach
     void tearDown() throws IOException {
         executor.shutdownNow();
-        server.close();
+        try {
+            server.close();
+        } finally {
+            RegistryServer.deleteTree(dir);
+        }
     }
 
     private ImageReference ref(String rest) {

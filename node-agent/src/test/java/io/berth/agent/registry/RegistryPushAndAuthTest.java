@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Pushes, logins and both authentication schemes against a boundary fake of a registry on 127.0.0.1. */
 class RegistryPushAndAuthTest {
-    @TempDir
+    @TempDir(factory = ScratchDirFactory.class)
     Path dir;
     FakeRegistry registry;
     TestBlobStore store;

@@ -32,7 +32,7 @@ public final class RegistryServer implements AutoCloseable {
 
     /** Starts a registry; with a user name, Basic auth for that user and password. */
     public static RegistryServer start(String user, String password) throws IOException {
-        Path dir = Files.createTempDirectory("berth-registry-");
+        Path dir = Files.createTempDirectory(scratchRoot(), "registry-");
         RegistryServer server = new RegistryServer(dir, freePort());
         try {
             server.launch(user, password);
@@ -41,6 +41,16 @@ public final class RegistryServer implements AutoCloseable {
             server.close();
             throw e;
         }
+    }
+
+    /**
+     * Where tests keep their files: the module's {@code target/it-scratch} (this machine's /tmp is shared with
+     * other people's cleanups), else the system temporary directory.
+     */
+    public static Path scratchRoot() throws IOException {
+        Path target = Path.of("target");
+        return Files.isDirectory(target) ? Files.createDirectories(target.resolve("it-scratch").toAbsolutePath())
+                : Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     private static int freePort() throws IOException {
