@@ -152,13 +152,26 @@ public final class FakeRegistry implements AutoCloseable {
         String scope = scopeFor(ex);
         if (auth != null && auth.startsWith("Bearer ")) {
             String granted = new String(Base64.getUrlDecoder().decode(auth.substring(7)), StandardCharsets.UTF_8);
-            if (scope == null || List.of(granted.split(" ")).contains(scope)) {
+            if (scope == null || grants(granted, scope)) {
                 return true;
             }
         }
         ex.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"http://" + host() + "/token\",service=\"fake\""
                 + (scope == null ? "" : ",scope=\"" + scope + "\""));
         error(ex, 401, "UNAUTHORIZED", "authentication required");
+        return false;
+    }
+
+    /** True when a granted scope names the same repository with at least the wanted actions. */
+    private static boolean grants(String granted, String wanted) {
+        int cut = wanted.lastIndexOf(':');
+        for (String g : granted.split(" ")) {
+            int gc = g.lastIndexOf(':');
+            if (gc > 0 && g.substring(0, gc).equals(wanted.substring(0, cut))
+                    && List.of(g.substring(gc + 1).split(",")).containsAll(List.of(wanted.substring(cut + 1).split(",")))) {
+                return true;
+            }
+        }
         return false;
     }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Pulls against a boundary fake of a registry on 127.0.0.1: manifests, indexes, resume, verification, errors. */
 class RegistryPullTest {
-    @TempDir
+    @TempDir(factory = ScratchDirFactory.class)
     Path dir;
     FakeRegistry registry;
     TestBlobStore store;
@@ -50,6 +50,12 @@ class RegistryPullTest {
         ((AutoCloseable) client).getClass(); // the client holds no state worth closing between tests
         registry.close();
         executor.shutdownNow();
+    }
+
+    private static String stack(Throwable t) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        t.printStackTrace(new java.io.PrintWriter(w));
+        return w.toString();
     }
 
     private ImageReference ref(String rest) {
@@ -219,7 +225,7 @@ class RegistryPullTest {
         wrongPrefix[10] ^= 1;
         Files.write(store.partialPath(layer), wrongPrefix);
         BerthException e = assertThrows(BerthException.class, () -> pull(ref("x")));
-        assertTrue(e.getMessage().contains("failed verification: digest mismatch: expected " + layer), e.getMessage());
+        assertTrue(e.getMessage().contains("failed verification: digest mismatch: expected " + layer), () -> stack(e));
         assertFalse(Files.exists(store.partialPath(layer)));
     }
 

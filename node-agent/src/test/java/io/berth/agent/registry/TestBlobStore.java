@@ -129,8 +129,8 @@ public final class TestBlobStore implements BlobReader, BlobWriter {
             if ((expectedSize >= 0 && size != expectedSize) || !actual.equals(expected)) {
                 Files.deleteIfExists(partial);
                 throw new BerthException(ErrorCategory.FAILED_PRECONDITION, expected.toString(),
-                        "digest mismatch: expected " + expected + " (" + expectedSize + " bytes), got " + actual
-                                + " (" + size + " bytes)");
+                        "digest mismatch: expected " + expected + ", got " + actual + " (" + size + " bytes, "
+                                + expectedSize + " expected)");
             }
             Files.move(partial, blobPath(expected), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             closed = true;

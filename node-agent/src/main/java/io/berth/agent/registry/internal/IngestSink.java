@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -14,12 +13,11 @@ import java.util.function.LongConsumer;
 
 /**
  * Streams a blob body straight into an ingest's output as the HTTP client hands over buffers (no intermediate
- * queue), hashing on the fly when asked, refusing more bytes than the descriptor allows, and stopping the
+ * queue), refusing more bytes than the descriptor allows, and stopping the
  * exchange when a sibling transfer failed. Demand is one batch at a time, so a slow disk slows the socket.
  */
 final class IngestSink implements HttpResponse.BodySubscriber<Long> {
     private final OutputStream out;
-    private final MessageDigest digest;
     private final long limit;
     private final LongConsumer progress;
     private final BooleanSupplier abandoned;
@@ -29,14 +27,12 @@ final class IngestSink implements HttpResponse.BodySubscriber<Long> {
     private byte[] scratch;
 
     /**
-     * @param digest updated with every byte, or null to skip hashing
      * @param limit the most bytes this body may carry
      * @param progress told the running total after each batch (on the HTTP client's thread)
      * @param abandoned polled after each batch; true cancels the exchange
      */
-    IngestSink(OutputStream out, MessageDigest digest, long limit, LongConsumer progress, BooleanSupplier abandoned) {
+    IngestSink(OutputStream out, long limit, LongConsumer progress, BooleanSupplier abandoned) {
         this.out = out;
-        this.digest = digest;
         this.limit = limit;
         this.progress = progress;
         this.abandoned = abandoned;
@@ -64,9 +60,6 @@ final class IngestSink implements HttpResponse.BodySubscriber<Long> {
                 if (total + n > limit) {
                     throw new IOException("the registry sent more than the " + limit + " bytes the manifest names");
                 }
-                if (digest != null) {
-                    digest.update(b.duplicate());
-                }
                 write(b);
                 total += n;
             }
@@ -82,7 +75,24 @@ final class IngestSink implements HttpResponse.BodySubscriber<Long> {
         }
     }
 
+    /** A failure of the content store while a body streams in: not the network's fault, not worth a retry. */
+    static final class StoreFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        StoreFailure(IOException cause) {
+            super("the content store failed: " + cause.getMessage(), cause);
+        }
+    }
+
     private void write(ByteBuffer b) throws IOException {
+        try {
+            writeUnchecked(b);
+        } catch (IOException e) {
+            throw new StoreFailure(e);
+        }
+    }
+
+    private void writeUnchecked(ByteBuffer b) throws IOException {
         if (b.hasArray()) {
             out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
             b.position(b.limit());

@@ -116,8 +116,9 @@ final class Puller {
     }
 
     private static BerthException contentStore(IOException e) {
-        return new BerthException(ErrorCategory.INTERNAL, "content store",
-                "the content store failed: " + e.getMessage(), e);
+        String message = e.getMessage() != null && e.getMessage().startsWith("the content store failed")
+                ? e.getMessage() : "the content store failed: " + e.getMessage();
+        return new BerthException(ErrorCategory.INTERNAL, "content store", message, e);
     }
 
     /** Writes a manifest or index the store does not have yet. */
