@@ -6,7 +6,6 @@ import io.berth.cli.format.Units;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +83,7 @@ record ContainerRow(Map<String, Object> c, boolean trunc, Instant now, ZoneId zo
     }
 
     private String createdAt() {
-        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z").format(created().atZone(zone));
+        return Units.goTime(created(), zone);
     }
 
     private String names() {

@@ -5,7 +5,6 @@ import io.berth.cli.format.Units;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ record ImageRow(String repository, String tag, String digest, Map<String, Object
             case "Digest" -> digest;
             case "CreatedSince" -> created().getEpochSecond() <= 0 ? "N/A"
                     : Units.humanDuration(Duration.between(created(), now)) + " ago";
-            case "CreatedAt" -> DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z").format(created().atZone(zone));
+            case "CreatedAt" -> Units.goTime(created(), zone);
             case "Size" -> Units.humanSize(num("Size"));
             case "SharedSize" -> num("SharedSize") < 0 ? "N/A" : Units.humanSize(num("SharedSize"));
             case "UniqueSize" -> num("SharedSize") < 0 ? "N/A" : Units.humanSize(num("Size") - num("SharedSize"));
