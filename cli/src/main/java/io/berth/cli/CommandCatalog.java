@@ -49,7 +49,13 @@ final class CommandCatalog {
             e("tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE"),
             e("top", "Display the running processes of a container"),
             e("unpause", "Unpause all processes within one or more containers"),
-            e("wait", "Block until one or more containers stop, then print their exit codes"));
+            e("wait", "Block until one or more containers stop, then print their exit codes"),
+            e("export", "Export a container's filesystem as a tar archive"),
+            e("history", "Show the history of an image"),
+            e("import", "Import the contents from a tarball to create a filesystem image"),
+            e("login", "Log in to a registry"),
+            e("logout", "Log out from a registry"),
+            e("rename", "Rename a container"));
 
     static final List<Group> GROUPS = List.of(
             new Group("container", "Manage containers", List.of(
@@ -59,7 +65,7 @@ final class CommandCatalog {
                     engine("create"),
                     engine("diff"),
                     engine("exec"),
-                    e("export", "Export a container's filesystem as a tar archive"),
+                    engine("export"),
                     e("inspect", "Display detailed information on one or more containers"),
                     engine("kill"),
                     engine("logs"),
@@ -67,7 +73,7 @@ final class CommandCatalog {
                     engine("pause"),
                     engine("port"),
                     e("prune", "Remove all stopped containers"),
-                    e("rename", "Rename a container"),
+                    engine("rename"),
                     engine("restart"),
                     engine("rm"),
                     engine("run"),
@@ -80,8 +86,8 @@ final class CommandCatalog {
                     engine("wait"))),
             new Group("image", "Manage images", List.of(
                     engine("build"),
-                    e("history", "Show the history of an image"),
-                    e("import", "Import the contents from a tarball to create a filesystem image"),
+                    engine("history"),
+                    engine("import"),
                     e("inspect", "Display detailed information on one or more images"),
                     engine("load"),
                     e("ls", "List images"),

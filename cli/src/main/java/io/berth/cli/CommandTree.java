@@ -98,10 +98,15 @@ final class CommandTree {
         int i = nextCommand(parent.getCommandSpec(), args, from);
         Maker named = i < 0 ? null : children.get(args[i]);
         if (named != null) {
-            parent.addSubcommand(args[i], named.make(args, i + 1));
+            parent.addSubcommand(args[i], named.make(args, i + 1), aliases(args[i]));
             return;
         }
-        children.forEach((name, maker) -> parent.addSubcommand(name, maker.make(args, args.length)));
+        children.forEach((name, maker) -> parent.addSubcommand(name, maker.make(args, args.length), aliases(name)));
+    }
+
+    /** Docker's {@code list} for every {@code ls} ({@code berth container list}). */
+    private static String[] aliases(String name) {
+        return name.equals("ls") ? new String[] {"list"} : new String[0];
     }
 
     /** The index of the first argument after {@code from} that is not an option of {@code spec} or its value. */

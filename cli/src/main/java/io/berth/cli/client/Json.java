@@ -15,7 +15,7 @@ import java.util.Map;
  * and cost class loading on every start.
  */
 public final class Json {
-    private static final JSON CODEC = JSON.std;
+    private static final JSON CODEC = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
     private Json() {
     }

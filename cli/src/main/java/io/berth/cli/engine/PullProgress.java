@@ -84,14 +84,14 @@ final class PullProgress {
                 }
             }
             diff = lines.size() - at;
-            if (terminal) {
+            if (terminal && diff > 0) {
                 out.print("\033[" + diff + "A");
             }
         } else {
             lines.clear();
         }
         display(m, id, progress, progressMessage);
-        if (!id.isEmpty() && terminal) {
+        if (!id.isEmpty() && terminal && diff > 0) {
             out.print("\033[" + diff + "B");
         }
     }

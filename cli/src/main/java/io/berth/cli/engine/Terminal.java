@@ -35,6 +35,15 @@ final class Terminal {
         return t;
     }
 
+    /** Turns echo off on {@code /dev/tty} (password prompts); null when there is no terminal. */
+    static Terminal noEcho() {
+        String state = stty("-g");
+        if (state == null || stty("-echo") == null) {
+            return null;
+        }
+        return new Terminal(state.strip());
+    }
+
     /** Gives the terminal back its saved settings. */
     void restore() {
         stty(saved);

@@ -90,6 +90,19 @@ public final class Units {
         return d.toHours() / 24 / 365 + " years";
     }
 
+    /** Go's {@code time.Time.String()}: {@code 2024-01-01 12:00:00 +0000 UTC} (zone abbreviation, else offset). */
+    public static String goTime(java.time.Instant t, java.time.ZoneId zone) {
+        java.time.ZonedDateTime z = t.atZone(zone);
+        String base = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z").format(z);
+        String name;
+        if (zone instanceof java.time.ZoneOffset offset) {
+            name = offset.getTotalSeconds() == 0 ? "UTC" : base.substring(base.length() - 5);
+        } else {
+            name = java.time.format.DateTimeFormatter.ofPattern("z", java.util.Locale.ROOT).format(z);
+        }
+        return base + " " + name;
+    }
+
     /** Parses docker's sizes ({@code 512m}, {@code 1g}, {@code 64k}, {@code 1024}): binary multiples, as RAMInBytes. */
     public static long ramInBytes(String value) {
         String v = value.strip().toLowerCase(java.util.Locale.ROOT);
