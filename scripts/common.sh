@@ -54,3 +54,9 @@ maven() {
   if [ "$m" -ge 23 ]; then export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow"; fi
   JAVA_HOME=$JDK mvn -B -ntp "$@"
 }
+
+# What berthd needs on the host to run containers (runc, conmon, catatonit for --init) and what the samples'
+# base images are made from (busybox-static, jq for the image scripts).
+ENGINE_PACKAGES=(runc conmon catatonit busybox-static jq)
+# What the integration tests add: a real registry, skopeo to check our archives, htpasswd for registry auth.
+TEST_PACKAGES=(docker-registry skopeo apache2-utils)
