@@ -40,6 +40,7 @@ import java.util.logging.Logger;
  */
 public final class NodeEngine implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(NodeEngine.class.getName());
+    private static final long LOG_ROTATION_PERIOD_SECONDS = 5;
 
     private final ContainerRuntime runtime;
     private final Images images;
@@ -93,6 +94,8 @@ public final class NodeEngine implements AutoCloseable {
             volumes.retainUsers(store.list().stream().filter(r -> r.state().status().isAlive())
                     .map(ContainerRecord::id).collect(java.util.stream.Collectors.toSet()));
             LocalContainerIo io = new LocalContainerIo(containers, runtime, settings.ids(), streams);
+            timers.scheduleWithFixedDelay(() -> rotateLogs(store, runtime), LOG_ROTATION_PERIOD_SECONDS,
+                    LOG_ROTATION_PERIOD_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
             return new NodeEngine(runtime, images, volumes, containers, io, timers, streams);
         } catch (IOException e) {
             timers.shutdownNow();
@@ -100,6 +103,24 @@ public final class NodeEngine implements AutoCloseable {
             runtime.close();
             throw new BerthException(ErrorCategory.FAILED_PRECONDITION, settings.dataRoot().toString(),
                     "cannot open the image store in " + settings.dataRoot() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Docker's {@code max-file} rotation for running containers that ask for it (conmon alone only truncates):
+     * one stat per such container when nothing is due.
+     */
+    private static void rotateLogs(ClusterContainerStore store, ContainerRuntime runtime) {
+        for (ContainerRecord record : store.list()) {
+            var log = record.hostConfig().logConfig();
+            if (record.state().status().isAlive() && log != null && log.config() != null
+                    && Integer.parseInt(log.config().getOrDefault("max-file", "1")) > 1) {
+                try {
+                    runtime.rotateLogs(record.id());
+                } catch (RuntimeException e) {
+                    LOG.fine("log rotation of " + record.name() + ": " + e.getMessage());
+                }
+            }
         }
     }
 
