@@ -81,7 +81,7 @@ ref=127.0.0.1:$port/bench/random:1
 skopeo --insecure-policy copy -q --dest-tls-verify=false --preserve-digests "oci:$work/layout:1" "docker://$ref"
 rm -rf "$work/layout"
 
-ours=("$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$cp" io.berth.agent.registry.RegistryPullBench "$ref" "$work/ours")
+ours=("$java" -XX:+UseSerialGC -cp "$cp" io.berth.agent.registry.RegistryPullBench "$ref" "$work/ours")
 theirs=(skopeo --insecure-policy copy -q --src-tls-verify=false "docker://$ref" "oci:$work/skopeo:1")
 # Each command must succeed before it is timed: a failing command would be measured as fast.
 "${ours[@]}" && "${theirs[@]}" || { echo "a pull failed; see $work/registry.log" >&2; exit 1; }
@@ -93,7 +93,7 @@ hyperfine -N --warmup 2 --runs "$runs" --export-json "$work/result.json" --style
   -n "berth registry client (JVM start included)" "${ours[*]}" \
   -n "skopeo copy docker:// oci:DIR" "${theirs[*]}" >"$work/hyperfine.txt"
 rm -rf "$work/ours" "$work/skopeo"
-warm=$("$java" -cp "$cp" io.berth.agent.registry.RegistryPullBench "$ref" "$work/warm" 12 | tail -1)
+warm=$("$java" -XX:+UseSerialGC -cp "$cp" io.berth.agent.registry.RegistryPullBench "$ref" "$work/warm" 12 | tail -1)
 
 echo
 echo "pull of a ${size} MiB single-layer image (gzip layer of $layer_size bytes) from docker-registry on 127.0.0.1"

@@ -14,7 +14,7 @@ import java.util.concurrent.Executor;
  * (no such manifest or repository), UNAVAILABLE (unreachable, timed out, 5xx, 429: transient, the message says
  * so), FAILED_PRECONDITION (authentication, plain HTTP refused, digest mismatch, schema 1), INVALID_ARGUMENT.
  */
-public interface RegistryClient {
+public interface RegistryClient extends AutoCloseable {
 
     /**
      * Pulls {@code reference} (by digest when it has one, else by tag): resolves and verifies the manifest (an
@@ -41,6 +41,10 @@ public interface RegistryClient {
      * the store (what the API's {@code X-Registry-Auth} header carries).
      */
     RegistryClient withCredentials(Credentials credentials);
+
+    /** Closes the HTTP clients (their threads and connections); views from {@link #withCredentials} close nothing. */
+    @Override
+    void close();
 
     /**
      * @param executor runs parallel layer transfers; the calling thread takes part too, so even a direct

@@ -47,6 +47,7 @@ class RegistryIT {
 
     @AfterEach
     void tearDown() throws IOException {
+        client.close();
         executor.shutdownNow();
         try {
             server.close();

@@ -40,6 +40,7 @@ public final class RegistryPullBench {
                 }
             }
         } finally {
+            client.close();
             executor.shutdownNow();
         }
         if (repeat > 2) {

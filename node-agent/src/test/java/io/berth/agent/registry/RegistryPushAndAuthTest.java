@@ -44,6 +44,7 @@ class RegistryPushAndAuthTest {
 
     @AfterEach
     void tearDown() {
+        client.close();
         registry.close();
     }
 
@@ -193,19 +194,21 @@ class RegistryPushAndAuthTest {
                 }
             });
             String plainHost = "0.0.0.0:" + plain.getLocalPort();
-            RegistryClient strict = RegistryClient.create(RegistryConfig.defaults(), CredentialStore.none(),
-                    Runnable::run, Clock.systemUTC());
-            BerthException e = assertThrows(BerthException.class, () -> strict.pull(
+            try (RegistryClient strict = RegistryClient.create(RegistryConfig.defaults(), CredentialStore.none(),
+                    Runnable::run, Clock.systemUTC())) {
+                BerthException e = assertThrows(BerthException.class, () -> strict.pull(
                     ImageReference.parse(plainHost + "/x"), Platform.LINUX_AMD64, store, store, PullListener.NONE));
-            assertEquals(ErrorCategory.FAILED_PRECONDITION, e.category());
-            assertTrue(e.getMessage().contains("allow it with --insecure-registry " + plainHost), e.getMessage());
+                assertEquals(ErrorCategory.FAILED_PRECONDITION, e.category());
+                assertTrue(e.getMessage().contains("allow it with --insecure-registry " + plainHost), e.getMessage());
+            }
             answer.interrupt();
         }
         String host = "0.0.0.0:" + registry.host().split(":")[1];
         TestImage.random(27, "amd64", 10).publish(registry, "x", "latest");
-        RegistryClient allowed = RegistryClient.create(RegistryConfig.defaults().withInsecureRegistries(List.of(host)),
-                CredentialStore.none(), Runnable::run, Clock.systemUTC());
-        assertEquals(MediaTypes.OCI_MANIFEST, allowed.pull(ImageReference.parse(host + "/x"), Platform.LINUX_AMD64,
-                store, store, PullListener.NONE).manifestMediaType());
+        try (RegistryClient allowed = RegistryClient.create(RegistryConfig.defaults()
+                .withInsecureRegistries(List.of(host)), CredentialStore.none(), Runnable::run, Clock.systemUTC())) {
+            assertEquals(MediaTypes.OCI_MANIFEST, allowed.pull(ImageReference.parse(host + "/x"), Platform.LINUX_AMD64,
+                    store, store, PullListener.NONE).manifestMediaType());
+        }
     }
 }

@@ -134,10 +134,12 @@ final class BlobDownloader {
 
     private static BerthException mismatch(RepositorySession session, Digest expected, Exception cause) {
         String detail = cause.getMessage();
-        return new BerthException(ErrorCategory.FAILED_PRECONDITION, expected.toString(),
-                "blob " + expected + " from " + session.host() + "/" + session.repository() + " failed verification: "
-                        + detail + " (the partial download was deleted; pull again, and if it persists the registry"
-                        + " serves corrupt content)", cause);
+        String advice = detail != null && detail.contains("deleted") ? ""
+                : " (the partial download was deleted; pull again, and if it persists the registry serves corrupt"
+                        + " content)";
+        return new BerthException(ErrorCategory.FAILED_PRECONDITION, expected.toString(), "blob " + expected
+                + " from " + session.host() + "/" + session.repository() + " failed verification: " + detail + advice,
+                cause);
     }
 
     private Outcome transfer(RepositorySession session, Descriptor blob, Ingest ingest, long offset,

@@ -23,7 +23,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /** The {@link RegistryClient}: wires transport, endpoints and authentication, and hands out pulls and pushes. */
-public final class DefaultRegistryClient implements RegistryClient, AutoCloseable {
+public final class DefaultRegistryClient implements RegistryClient {
     private final ClientContext context;
     private final CredentialStore store;
     private final Credentials override;
@@ -103,9 +103,10 @@ public final class DefaultRegistryClient implements RegistryClient, AutoCloseabl
         return new DefaultRegistryClient(context, store, Objects.requireNonNull(credentials, "credentials"));
     }
 
-    /** Closes the HTTP clients (their selector threads). Views made by {@link #withCredentials} share them. */
     @Override
     public void close() {
-        context.transport().close();
+        if (override == null) {
+            context.transport().close(); // a withCredentials view shares the transport and leaves it open
+        }
     }
 }

@@ -14,9 +14,12 @@ import java.util.function.LongConsumer;
 /**
  * Streams a blob body straight into an ingest's output as the HTTP client hands over buffers (no intermediate
  * queue), refusing more bytes than the descriptor allows, and stopping the
- * exchange when a sibling transfer failed. Demand is one batch at a time, so a slow disk slows the socket.
+ * exchange when a sibling transfer failed. Demand stays a few batches ahead, so a slow disk slows the socket.
  */
 final class IngestSink implements HttpResponse.BodySubscriber<Long> {
+    /** Batches asked for ahead: enough to keep the selector from waking for every batch, few enough to bound memory. */
+    private static final int IN_FLIGHT = 8;
+
     private final OutputStream out;
     private final long limit;
     private final LongConsumer progress;
@@ -45,7 +48,7 @@ final class IngestSink implements HttpResponse.BodySubscriber<Long> {
     @Override
     public void onSubscribe(Flow.Subscription s) {
         subscription = s;
-        s.request(1);
+        s.request(IN_FLIGHT);
     }
 
     @Override
