@@ -27,8 +27,21 @@ public final class AotTraining {
         commands.add(new String[] {"compose", "--help"});
         commands.add(new String[] {"compose", "version"});
         commands.add(new String[] {"config", "--help"});
-        commands.add(new String[] {"run", "--rm", "busybox"});
+        commands.add(new String[] {"build", "."});
         commands.add(new String[] {"config", "--format", "xml"});
+        // The engine commands' paths up to the socket: flags, the create body, JSON, templates and the client's
+        // refused connection (a socket that cannot exist, so no daemon is ever started by the training).
+        String nowhere = "unix:///nonexistent/berth-aot-training.sock";
+        commands.add(new String[] {"run", "--help"});
+        commands.add(new String[] {"-H", nowhere, "run", "--rm", "-d", "-e", "A=1", "-v", "/data", "-p", "8080:80",
+            "--name", "web", "busybox", "true"});
+        commands.add(new String[] {"-H", nowhere, "ps", "-a"});
+        commands.add(new String[] {"-H", nowhere, "images"});
+        commands.add(new String[] {"-H", nowhere, "logs", "web"});
+        commands.add(new String[] {"-H", nowhere, "exec", "web", "true"});
+        commands.add(new String[] {"-H", nowhere, "stop", "web"});
+        commands.add(new String[] {"-H", nowhere, "version", "--format", "{{json .Client}} {{.Client.Version}}"});
+        commands.add(new String[] {"-H", nowhere, "version"});
         for (String file : args) {
             for (int round = 0; round < 3; round++) {
                 commands.add(new String[] {"config", "-f", file});
@@ -51,6 +64,6 @@ public final class AotTraining {
             }
         }
         System.out.println("berth AOT training: " + commands.size() + " commands run, " + failed
-                + " exited non-zero (expected for the usage error and the pending command)");
+                + " exited non-zero (expected: usage error, pending command, no daemon)");
     }
 }

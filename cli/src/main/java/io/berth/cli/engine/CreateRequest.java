@@ -4,9 +4,6 @@ import io.berth.cli.format.TimeArgs;
 import io.berth.cli.format.Units;
 import io.berth.compose.BerthException;
 import io.berth.compose.ErrorCategory;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,7 +107,7 @@ record CreateRequest(String name, String image, Map<String, Object> body, String
             }
             put(host, "NetworkMode", value("--network") == null ? "default" : value("--network"));
             put(host, "PortBindings", ports.bindings());
-            host.put("RestartPolicy", restartPolicy());
+            host.put("RestartPolicy", HostValues.restartPolicy(value("--restart"), flag("--rm")));
             host.put("AutoRemove", flag("--rm"));
             put(host, "Mounts", Mounts.parse(list("--mount"), cwd));
             put(host, "CapAdd", list("--cap-add"));
@@ -128,7 +125,7 @@ record CreateRequest(String name, String image, Map<String, Object> body, String
             if (flag("--read-only")) {
                 host.put("ReadonlyRootfs", true);
             }
-            put(host, "SecurityOpt", securityOpts());
+            put(host, "SecurityOpt", HostValues.securityOpts(list("--security-opt"), cwd));
             put(host, "Tmpfs", tmpfs());
             if (flag("--init")) {
                 host.put("Init", true);
@@ -157,7 +154,7 @@ record CreateRequest(String name, String image, Map<String, Object> body, String
             put(host, "PidsLimit", pids == null ? null : pids.longValue());
             put(host, "BlkioWeight", args.matchedOptionValue("--blkio-weight", null));
             put(host, "ShmSize", bytes("--shm-size"));
-            put(host, "Ulimits", ulimits());
+            put(host, "Ulimits", HostValues.ulimits(list("--ulimit")));
         }
 
         private List<String> hostBinds;
@@ -257,58 +254,6 @@ record CreateRequest(String name, String image, Map<String, Object> body, String
             return ns;
         }
 
-        private Map<String, Object> restartPolicy() {
-            Map<String, Object> p = new LinkedHashMap<>();
-            String r = value("--restart");
-            if (r == null || r.isEmpty()) {
-                p.put("Name", "no");
-                p.put("MaximumRetryCount", 0);
-                return p;
-            }
-            if (flag("--rm") && !r.equals("no")) {
-                throw invalid("--restart", "Conflicting options: --restart and --rm");
-            }
-            String[] parts = r.split(":", 2);
-            if (!List.of("no", "always", "unless-stopped", "on-failure").contains(parts[0])) {
-                throw invalid("--restart", "invalid restart policy '" + r + "': use no, always, unless-stopped or"
-                        + " on-failure[:max-retries]");
-            }
-            int max = 0;
-            if (parts.length == 2) {
-                if (!parts[0].equals("on-failure")) {
-                    throw invalid("--restart", "invalid restart policy '" + r + "': maximum retry count can only be"
-                            + " used with 'on-failure'");
-                }
-                try {
-                    max = Integer.parseInt(parts[1]);
-                } catch (NumberFormatException e) {
-                    throw invalid("--restart", "invalid restart policy '" + r + "': maximum retry count must be an"
-                            + " integer");
-                }
-            }
-            p.put("Name", parts[0]);
-            p.put("MaximumRetryCount", max);
-            return p;
-        }
-
-        private List<String> securityOpts() {
-            List<String> out = new ArrayList<>();
-            for (String o : list("--security-opt")) {
-                String opt = o.replaceFirst("^(seccomp|apparmor|label):", "$1=");
-                if (opt.startsWith("seccomp=") && !opt.equals("seccomp=unconfined") && !opt.equals("seccomp=builtin")) {
-                    Path file = cwd.resolve(opt.substring("seccomp=".length()));
-                    try {
-                        opt = "seccomp=" + Files.readString(file, StandardCharsets.UTF_8);
-                    } catch (IOException e) {
-                        throw invalid("--security-opt", "opening seccomp profile (" + file + ") failed: "
-                                + e.getMessage());
-                    }
-                }
-                out.add(opt.equals("no-new-privileges=true") ? "no-new-privileges" : opt);
-            }
-            return out;
-        }
-
         private Map<String, Object> tmpfs() {
             Map<String, Object> out = new LinkedHashMap<>();
             for (String t : list("--tmpfs")) {
@@ -328,33 +273,6 @@ record CreateRequest(String name, String image, Map<String, Object> body, String
             lc.put("Type", driver == null ? "" : driver);
             lc.put("Config", opts);
             return lc;
-        }
-
-        private List<Object> ulimits() {
-            List<Object> out = new ArrayList<>();
-            for (String u : list("--ulimit")) {
-                int eq = u.indexOf('=');
-                if (eq <= 0) {
-                    throw invalid("--ulimit", "invalid ulimit argument: " + u + " (use name=soft[:hard])");
-                }
-                String[] limits = u.substring(eq + 1).split(":", 2);
-                try {
-                    long soft = Long.parseLong(limits[0]);
-                    long hard = limits.length > 1 ? Long.parseLong(limits[1]) : soft;
-                    if (soft > hard) {
-                        throw invalid("--ulimit", "ulimit soft limit must be less than or equal to hard limit: "
-                                + soft + " > " + hard);
-                    }
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("Name", u.substring(0, eq));
-                    m.put("Hard", hard);
-                    m.put("Soft", soft);
-                    out.add(m);
-                } catch (NumberFormatException e) {
-                    throw invalid("--ulimit", "invalid ulimit argument: " + u + " (limits are integers)");
-                }
-            }
-            return out;
         }
 
         private Map<String, Object> keyValues(String flag) {

@@ -46,6 +46,10 @@ public abstract class EngineCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         try {
             return run();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new BerthException(ErrorCategory.UNAVAILABLE, address().uri(), "the stream from the daemon at "
+                    + address().uri() + " broke: " + e.getMessage() + " (transient if berthd restarted: try again)",
+                    e);
         } finally {
             out().flush();
             err().flush();

@@ -15,6 +15,12 @@ import java.util.concurrent.TimeUnit;
  * does) or after a short grace period.
  */
 final class ExitWaiter {
+    /**
+     * How long start waits for the wait request's status line. berthd should send it as soon as the waiter is
+     * registered (as Docker's daemon does); a daemon that answers only at the exit costs each run this much.
+     */
+    static final long REGISTER_GRACE_MS = 500;
+
     private final CountDownLatch registered = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile int status = -1;
@@ -30,7 +36,7 @@ final class ExitWaiter {
                 .query("condition", removed ? "removed" : "next-exit");
         Thread.ofVirtual().name("berth-wait").start(() -> w.run(client, request));
         try {
-            w.registered.await(1, TimeUnit.SECONDS);
+            w.registered.await(REGISTER_GRACE_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
