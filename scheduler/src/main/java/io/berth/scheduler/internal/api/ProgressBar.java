@@ -16,7 +16,7 @@ final class ProgressBar {
             return humanSize(current);
         }
         int bars = (int) Math.min(WIDTH, current * WIDTH / total);
-        String bar = "=".repeat(bars) + (bars < WIDTH ? ">" + " ".repeat(WIDTH - bars - 1) : ">");
+        String bar = "=".repeat(bars) + ">" + " ".repeat(WIDTH - bars);
         String numbers = humanSize(current) + "/" + humanSize(total);
         return "[" + bar + "] " + " ".repeat(Math.max(0, 8 - humanSize(current).length())) + numbers;
     }

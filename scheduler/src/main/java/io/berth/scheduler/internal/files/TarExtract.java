@@ -135,7 +135,7 @@ public final class TarExtract {
         for (int i = 0; i < name.size() - 1; i++) {
             RootPath next = RootPath.resolve(root, container + "/" + name.get(i), true);
             if (!next.exists()) {
-                Files.createDirectory(next.host());
+                Files.createDirectories(next.host());
                 chown(next.host());
             } else if (!Files.isDirectory(next.host(), LinkOption.NOFOLLOW_LINKS)) {
                 throw new BerthException(ErrorCategory.INVALID_ARGUMENT, String.join("/", name),
