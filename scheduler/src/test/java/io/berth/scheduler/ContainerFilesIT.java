@@ -153,6 +153,14 @@ class ContainerFilesIT {
         ApiClient.Response notDir = api.send("PUT", archive(id, "/data/greeting"), Map.of(), tar(Map.of("a", "b")),
                 "application/x-tar");
         assertEquals(400, notDir.status(), notDir.body());
+
+        ApiClient.Response snapshot = api.post("/commit?container=" + id + "&repo=snapshot", "{}");
+        assertEquals(201, snapshot.status(), snapshot.body());
+        JsonObject state = new JsonObject(api.get("/containers/" + id + "/json").body()).getJsonObject("State");
+        assertEquals("running", state.getString("Status"), "paused for the commit, running again after it");
+        JsonArray changes = new JsonArray(api.get("/containers/" + id + "/changes").body());
+        assertTrue(changes.contains(new JsonObject().put("Path", "/escape").put("Kind", 1)), changes.encode());
+        assertFalse(changes.encode().contains("/data/greeting"), "a volume is not part of the container's layer");
     }
 
     @Test
