@@ -12,6 +12,12 @@ import io.berth.scheduler.internal.api.ExecRoutes;
 import io.berth.scheduler.internal.api.RouteModule;
 import io.berth.scheduler.internal.api.StreamRoutes;
 import io.berth.scheduler.internal.api.TopStatsRoutes;
+import io.berth.scheduler.internal.api.ContainerFileRoutes;
+import io.berth.scheduler.internal.api.ImageRoutes;
+import io.berth.scheduler.internal.api.VolumeRoutes;
+import io.berth.scheduler.internal.engine.ContainerFiles;
+import io.berth.scheduler.internal.engine.ImageService;
+import io.berth.scheduler.internal.files.Mknod;
 import io.berth.scheduler.internal.engine.EngineInfo;
 import io.berth.scheduler.internal.engine.NodeEngine;
 import io.berth.scheduler.internal.api.SystemRoutes;
@@ -106,15 +112,24 @@ public final class BerthDaemon implements AutoCloseable {
         EngineInfo engineInfo = new EngineInfo(engine.containers(), engine.runtime().info(), engine::imageCount);
         system.contribute(engineInfo::info);
         system.contribute(engineInfo::version);
+        ImageService imageService = ImageService.open(engine, config.dataRoot(), config.insecureRegistries(), events,
+                clock);
+        resources.add(imageService);
         StreamRoutes streams = new StreamRoutes(engine.io(), engine.streams(), clock);
         ExecRoutes exec = new ExecRoutes(engine.io(), engine.streams());
-        List<RouteModule> raw = List.of(streams::mountRaw, exec::mountRaw);
+        ImageRoutes images = new ImageRoutes(imageService);
+        ContainerFileRoutes files = new ContainerFileRoutes(new ContainerFiles(engine.containers(), engine.images(),
+                events, Mknod.load()));
+        List<RouteModule> raw = List.of(streams::mountRaw, exec::mountRaw, images::mountRaw, files::mountRaw);
         List<RouteModule> modules = new ArrayList<>();
         modules.add(new SystemRoutes(system::version, system::info, events, clock));
         modules.add(new ContainerRoutes(engine.containers(), clock));
         modules.add(streams);
         modules.add(exec);
         modules.add(new TopStatsRoutes(engine.io(), engine.containers()));
+        modules.add(images);
+        modules.add(files);
+        modules.add(new VolumeRoutes(engine.volumes(), events, clock.getZone()));
         api = new ApiServer(vertx, config.socket());
         await(api.start(raw, modules, handlers));
         LOG.info(() -> "berthd ready: node " + node.id() + " (" + node.hostname() + "), API on unix://"

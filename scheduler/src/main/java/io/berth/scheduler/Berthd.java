@@ -16,7 +16,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code berthd}: runs the daemon in the foreground until SIGTERM/SIGINT (for systemd and for the CLI, which
  * starts it in the background). Options: {@code --data-root DIR}, {@code --run-root DIR}, {@code -H
  * unix:///path}, {@code --cluster-address IP}, {@code --cluster-port N}, {@code --join HOST:PORT}
- * (repeatable), {@code --label k=v} (repeatable), {@code --cgroup-parent NAME} (default {@code berth}).
+ * (repeatable), {@code --label k=v} (repeatable), {@code --cgroup-parent NAME} (default {@code berth}),
+ * {@code --insecure-registry HOST} (repeatable: host, host:port or CIDR allowed over plain HTTP, as Docker's).
  */
 public final class Berthd {
     private Berthd() {
@@ -66,6 +67,7 @@ public final class Berthd {
         List<String> members = new ArrayList<>();
         Map<String, String> labels = new LinkedHashMap<>();
         String cgroupParent = "berth";
+        List<String> insecure = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -76,20 +78,21 @@ public final class Berthd {
                 case "--cluster-port" -> port = Integer.parseInt(value(args, ++i, arg));
                 case "--join" -> members.add(value(args, ++i, arg));
                 case "--cgroup-parent" -> cgroupParent = value(args, ++i, arg);
+                case "--insecure-registry" -> insecure.add(value(args, ++i, arg));
                 case "--label" -> {
                     String label = value(args, ++i, arg);
                     int eq = label.indexOf('=');
                     labels.put(eq < 0 ? label : label.substring(0, eq), eq < 0 ? "" : label.substring(eq + 1));
                 }
                 default -> throw new IllegalArgumentException("unknown option " + arg + " (see berthd(8): "
-                        + "--data-root, --run-root, -H, --cluster-address, --cluster-port, --join, --label, --cgroup-parent)");
+                        + "--data-root, --run-root, -H, --cluster-address, --cluster-port, --join, --label, --cgroup-parent, --insecure-registry)");
             }
         }
         if (socket == null) {
             socket = runRoot.resolve("berth.sock");
         }
         return new DaemonConfig(dataRoot, runRoot, socket, new ClusterSettings("berth", address, port, members),
-                labels, cgroupParent);
+                labels, cgroupParent, insecure);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -21,6 +21,21 @@ final class ApiClient {
     }
 
     record Response(int status, String headers, String body) {
+        /** The body's bytes (it is kept as ISO-8859-1 text, one char per byte). */
+        byte[] bytes() {
+            return body.getBytes(StandardCharsets.ISO_8859_1);
+        }
+
+        /** A header's value, or null. */
+        String header(String name) {
+            for (String line : headers.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+            return null;
+        }
     }
 
     Response get(String path) throws IOException {
@@ -36,11 +51,20 @@ final class ApiClient {
     }
 
     Response send(String method, String path, String json) throws IOException {
+        return send(method, path, java.util.Map.of(), json == null ? null : json.getBytes(StandardCharsets.UTF_8),
+                json == null ? null : "application/json");
+    }
+
+    /** A request with extra headers and a body of any bytes ({@code contentType} null: none). */
+    Response send(String method, String path, java.util.Map<String, String> headers, byte[] content,
+                  String contentType) throws IOException {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
-            byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+            byte[] body = content == null ? new byte[0] : content;
+            StringBuilder extra = new StringBuilder();
+            headers.forEach((k, v) -> extra.append(k).append(": ").append(v).append("\r\n"));
             String head = method + " " + path + " HTTP/1.1\r\nHost: berth\r\nConnection: close\r\n"
-                    + (json == null ? "" : "Content-Type: application/json\r\n")
+                    + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n") + extra
                     + "Content-Length: " + body.length + "\r\n\r\n";
             channel.write(ByteBuffer.wrap(head.getBytes(StandardCharsets.US_ASCII)));
             channel.write(ByteBuffer.wrap(body));

@@ -82,7 +82,7 @@ public final class EngineClient {
      * the raw connection.
      */
     public Hijacked upgrade(Request request) {
-        request.header("Connection", "Upgrade").header("Upgrade", "tcp");
+        request.header("Connection", "Upgrade").header("Upgrade", "tcp").header(Hijacked.FRAMED_STDIN_HEADER, "framed");
         SocketChannel channel = connect();
         try {
             OutputStream out = new BufferedOutputStream(ChannelStreams.output(channel), 8 * 1024);

@@ -9,6 +9,11 @@ import java.nio.channels.SocketChannel;
 /**
  * A connection taken over after {@code 101 UPGRADED} (attach, exec start): what is written goes to the
  * container's stdin, what is read is its output (multiplexed, or raw with a TTY).
+ *
+ * <p>Stdin goes framed ({@code X-Berth-Stdin: framed}): each write as Docker's 8-byte header (stream 0) and the
+ * payload, and the end of stdin as an empty frame. Docker half-closes the connection instead, but berthd's HTTP
+ * server (Vert.x over Netty) closes a connection whose peer half-closes, and the container's output would be
+ * lost; the empty frame says the same thing in band.
  */
 public final class Hijacked implements Closeable {
     private final SocketChannel channel;
@@ -18,7 +23,7 @@ public final class Hijacked implements Closeable {
     Hijacked(SocketChannel channel, InputStream in) {
         this.channel = channel;
         this.in = in;
-        this.out = ChannelStreams.output(channel);
+        this.out = new FramedOutput(ChannelStreams.output(channel));
     }
 
     /** The container's output. */
@@ -31,12 +36,48 @@ public final class Hijacked implements Closeable {
         return out;
     }
 
-    /** Half-close: tells the daemon that stdin ended, while its output keeps coming. */
+    /** Tells the daemon that stdin ended (an empty frame), while its output keeps coming. */
     public void closeOutput() {
         try {
-            channel.shutdownOutput();
+            ((FramedOutput) out).end();
         } catch (IOException e) {
             // the daemon has gone: the reader sees the end of the stream
+        }
+    }
+
+    /** The request header that asks berthd for framed stdin. */
+    public static final String FRAMED_STDIN_HEADER = "X-Berth-Stdin";
+
+    /** Stdin frames: {@code [0, 0, 0, 0, size (big-endian)]} + payload; size 0 ends stdin. */
+    static final class FramedOutput extends OutputStream {
+        private final OutputStream raw;
+
+        FramedOutput(OutputStream raw) {
+            this.raw = raw;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return;
+            }
+            raw.write(header(len));
+            raw.write(b, off, len);
+            raw.flush();
+        }
+
+        synchronized void end() throws IOException {
+            raw.write(header(0));
+            raw.flush();
+        }
+
+        private static byte[] header(int len) {
+            return new byte[] {0, 0, 0, 0, (byte) (len >>> 24), (byte) (len >>> 16), (byte) (len >>> 8), (byte) len};
         }
     }
 

@@ -38,7 +38,7 @@ final class ContainerSession {
         DetachKeys keys = DetachKeys.parse(o.detachKeys() == null ? DetachKeys.DEFAULT : o.detachKeys());
         AttachSession session = null;
         if (o.stdin() || o.stdout() || o.stderr()) {
-            Request attach = Request.post(path + "/attach").flag("stream", true).flag("stdin", o.stdin())
+            Request attach = Request.get(path + "/attach").flag("stream", true).flag("stdin", o.stdin())
                     .flag("stdout", o.stdout()).flag("stderr", o.stderr()).query("detachKeys", o.detachKeys());
             session = wrap(() -> AttachSession.open(client, attach, ctx.console(), o.tty(), keys), runExitCodes);
         }

@@ -180,7 +180,7 @@ final class StreamCommands extends EngineCommand {
         Terminal raw = null;
         DetachKeys keys = DetachKeys.parse(value("--detach-keys", DetachKeys.DEFAULT));
         try (AttachSession session = ContainerSession.wrap(() -> AttachSession.open(client(),
-                Request.post(execPath + "/start").json(start), ctx.console(), tty, keys), true)) {
+                Request.get(execPath + "/start").query("tty", tty ? "1" : "0"), ctx.console(), tty, keys), true)) {
             if (tty) {
                 if (stdin && ctx.console().inTerminal()) {
                     raw = Terminal.raw();

@@ -96,20 +96,30 @@ class EngineClientTest {
 
     @Test
     void whenTheConnectionIsUpgraded_thenStdinGoesUpAndTheMultiplexedOutputComesBack() throws IOException {
-        daemon.on("POST /containers/web/attach", (r, in, out) -> {
+        daemon.on("GET /containers/web/attach", (r, in, out) -> {
             out.write("HTTP/1.1 101 UPGRADED\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(FakeDaemon.frame(1, "ready\n"));
             out.flush();
-            byte[] stdin = in.readAllBytes(); // until the client's half-close
-            out.write(FakeDaemon.frame(1, "got " + new String(stdin, StandardCharsets.UTF_8)));
+            // Framed stdin: [0,0,0,0,size] + payload per write, an empty frame at the end.
+            ByteArrayOutputStream stdin = new ByteArrayOutputStream();
+            while (true) {
+                byte[] header = in.readNBytes(8);
+                int size = ((header[4] & 0xff) << 24) | ((header[5] & 0xff) << 16) | ((header[6] & 0xff) << 8)
+                        | (header[7] & 0xff);
+                if (size == 0) {
+                    break;
+                }
+                stdin.write(in.readNBytes(size));
+            }
+            out.write(FakeDaemon.frame(1, "got " + stdin.toString(StandardCharsets.UTF_8)));
             out.write(FakeDaemon.frame(2, "bye\n"));
             out.flush();
         });
 
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try (Hijacked h = client.upgrade(Request.post("/containers/web/attach").flag("stream", true))) {
+        try (Hijacked h = client.upgrade(Request.get("/containers/web/attach").flag("stream", true))) {
             h.output().write("hello".getBytes(StandardCharsets.UTF_8));
             h.closeOutput();
             StreamDemux.copy(h.input(), stdout, stderr);
@@ -117,9 +127,10 @@ class EngineClientTest {
 
         assertEquals("ready\ngot hello", stdout.toString(StandardCharsets.UTF_8));
         assertEquals("bye\n", stderr.toString(StandardCharsets.UTF_8));
-        FakeDaemon.Received r = daemon.last("POST /containers/web/attach");
+        FakeDaemon.Received r = daemon.last("GET /containers/web/attach");
         assertEquals("tcp", r.headers().get("upgrade"));
         assertEquals("Upgrade", r.headers().get("connection"));
+        assertEquals("framed", r.headers().get("x-berth-stdin"));
     }
 
     @Test

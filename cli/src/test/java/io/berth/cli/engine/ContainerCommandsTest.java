@@ -151,7 +151,7 @@ class ContainerCommandsTest {
     void whenExecRuns_thenCreateStartAndTheExitCodeOfTheProcess() {
         h.daemon.json("POST /containers/w/exec", 201, "{\"Id\":\"e1\"}")
                 .json("GET /exec/e1/json", 200, "{\"ExitCode\":7,\"Running\":false}");
-        h.daemon.on("POST /exec/e1/start", (req, in, out) -> {
+        h.daemon.on("GET /exec/e1/start", (req, in, out) -> {
             out.write("HTTP/1.1 101 UPGRADED\r\nUpgrade: tcp\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.write(FakeDaemon.frame(1, "from exec\n"));
             out.flush();
@@ -165,7 +165,7 @@ class ContainerCommandsTest {
                 + "\"AttachStderr\":true,\"AttachStdout\":true,\"DetachKeys\":\"\",\"Env\":[\"A=1\"],"
                 + "\"WorkingDir\":\"/tmp\",\"Cmd\":[\"sh\",\"-c\",\"exit 7\"]}",
                 h.daemon.last("POST /containers/w/exec").text());
-        assertEquals("{\"Detach\":false,\"Tty\":false}", h.daemon.last("POST /exec/e1/start").text());
+        assertEquals("0", h.daemon.last("GET /exec/e1/start").query().get("tty"));
     }
 
     @Test

@@ -146,7 +146,7 @@ class RunCommandTest {
 
     @Test
     void whenRunIsAttached_thenOutputIsStreamedAndTheExitCodeIsTheContainers() {
-        daemon.on("POST /containers/" + ID + "/attach", (req, in, out) -> {
+        daemon.on("GET /containers/" + ID + "/attach", (req, in, out) -> {
             out.write("HTTP/1.1 101 UPGRADED\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(FakeDaemon.frame(1, "hello\n"));
@@ -170,7 +170,7 @@ class RunCommandTest {
         assertEquals("oops\n", r.err());
         assertEquals(Map.of("condition", "removed"), daemon.last("POST /containers/" + ID + "/wait").query());
         assertEquals(Map.of("stream", "1", "stdout", "1", "stderr", "1"),
-                daemon.last("POST /containers/" + ID + "/attach").query());
+                daemon.last("GET /containers/" + ID + "/attach").query());
     }
 
     @Test

@@ -68,8 +68,12 @@ final class Lifecycle {
             ContainerRecord record = new ContainerRecord(1, c.id(), c.name(), now(), parts.environment().nodeId(),
                     c.config().image(), c.image().id(), c.config(), c.host(), ContainerState.created(), 0, false,
                     anonymous, mounts);
-            // Validates the whole runtime spec (user, ulimits, caps...) before anything is stored.
-            ContainerSpecs.runtimeConfig(record, rootfs.merged(), List.of());
+            // As Podman does: the runtime container (conmon + runc create) exists from create on, so that a
+            // client can attach before it starts (docker run attaches first, then starts).
+            List<io.berth.agent.runtime.MountEntry> entries = parts.mounts().mount(c.id(), mounts);
+            undo.push(() -> parts.mounts().unmount(c.id(), mounts));
+            runtime.create(ContainerSpecs.runtimeConfig(record, rootfs.merged(), entries));
+            undo.push(() -> runtime.delete(c.id(), true));
             records.store().create(record);
             undo.clear();
         } catch (RuntimeException e) {
@@ -89,13 +93,17 @@ final class Lifecycle {
         if (status == ContainerStatus.RUNNING) {
             return false;
         }
-        ImagePort.RootFs rootfs = parts.images().mountRootfs(id, record.imageId());
-        if (runtimeKnows(id)) {
-            runtime.reset(id);
-        }
-        List<io.berth.agent.runtime.MountEntry> entries = parts.mounts().mount(id, record.mounts());
+        boolean fresh = status == ContainerStatus.CREATED && runtimeKnows(id)
+                && runtime.state(id).status() == io.berth.agent.runtime.ContainerStatus.CREATED;
         try {
-            runtime.create(ContainerSpecs.runtimeConfig(record, rootfs.merged(), entries));
+            if (!fresh) {
+                ImagePort.RootFs rootfs = parts.images().mountRootfs(id, record.imageId());
+                if (runtimeKnows(id)) {
+                    runtime.reset(id);
+                }
+                List<io.berth.agent.runtime.MountEntry> entries = parts.mounts().mount(id, record.mounts());
+                runtime.create(ContainerSpecs.runtimeConfig(record, rootfs.merged(), entries));
+            }
             runtime.start(id);
         } catch (RuntimeException e) {
             quietly(() -> parts.mounts().unmount(id, record.mounts()));

@@ -69,7 +69,10 @@ public final class LocalContainerIo implements ContainerIo {
 
     @Override
     public AttachSession attach(String ref, OutputHandler output) {
-        ContainerRecord record = running(ref, "attach to");
+        ContainerRecord record = records.resolve(ref);
+        if (record.state().status() != ContainerStatus.CREATED) {
+            record = running(ref, "attach to");
+        }
         return runtime.attach(record.id(), output);
     }
 

@@ -2,6 +2,8 @@ package io.berth.scheduler.internal.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.berth.agent.engine.ContainerIo;
+import io.berth.compose.BerthException;
+import io.berth.compose.ErrorCategory;
 import io.berth.agent.runtime.StdStream;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -35,15 +37,27 @@ public final class ExecRoutes implements RouteModule {
         router.get("/exec/:id/json").handler(ctx -> h.json(ctx, 200, () -> inspect(io.inspectExec(ctx.pathParam("id")))));
     }
 
-    /** Mounted before the body handler: the start request's body is read here, then the socket is taken over. */
+    /**
+     * Mounted before the body handler. {@code POST /exec/{id}/start} with {@code {"Detach":true}} starts a
+     * detached exec; an attached one is {@code GET /exec/{id}/start?tty=0|1} with {@code Upgrade: tcp} (Vert.x
+     * upgrades GET requests only; Docker uses POST with the options in the body).
+     */
     public void mountRaw(Router router, Handlers h) {
+        router.get("/exec/:id/start").handler(ctx -> start(ctx, h, false, Handlers.flag(ctx, "tty")));
         router.post("/exec/:id/start").handler(ctx -> ctx.request().body().onComplete(body -> {
             if (body.failed()) {
                 h.errors().send(ctx.response(), body.cause());
                 return;
             }
             JsonObject options = body.result().length() == 0 ? new JsonObject() : body.result().toJsonObject();
-            start(ctx, h, options.getBoolean("Detach", false), options.getBoolean("Tty", false));
+            if (!options.getBoolean("Detach", false)) {
+                h.errors().send(ctx.response(), new BerthException(
+                        ErrorCategory.INVALID_ARGUMENT, ctx.request().path(), "start an attached exec"
+                        + " with GET " + ctx.request().path() + "?tty=0|1 and the headers Connection: Upgrade,"
+                        + " Upgrade: tcp (berthd upgrades GET requests only)"));
+                return;
+            }
+            start(ctx, h, true, options.getBoolean("Tty", false));
         }));
     }
 
@@ -59,7 +73,8 @@ public final class ExecRoutes implements RouteModule {
         StreamRoutes.upgrade(ctx, socket -> {
             StreamRoutes.SocketOutput output = new StreamRoutes.SocketOutput(socket, tty, true, true);
             return h.workers().executeBlocking(() -> io.startExec(execId, output), false)
-                    .onSuccess(session -> StreamRoutes.Bridge.connect(socket, session, DetachKeys.parse(null), streams))
+                    .onSuccess(session -> StreamRoutes.Bridge.connect(socket, session, DetachKeys.parse(null), streams,
+                            StreamRoutes.Bridge.framed(ctx)))
                     .onFailure(e -> {
                         byte[] message = (h.errors().classify(e).getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
                         socket.write(StreamFrames.frame(tty, StdStream.STDERR, message, 0, message.length));

@@ -1,6 +1,8 @@
 package io.berth.scheduler.internal.api;
 
 import io.berth.agent.engine.ContainerIo;
+import io.berth.compose.BerthException;
+import io.berth.compose.ErrorCategory;
 import io.berth.agent.runtime.AttachSession;
 import io.berth.agent.runtime.LogEntry;
 import io.berth.agent.runtime.LogQuery;
@@ -54,9 +56,18 @@ public final class StreamRoutes implements RouteModule {
         }));
     }
 
-    /** Upgrade routes, mounted before the body handler (the socket is taken over raw). */
+    /**
+     * Upgrade routes, mounted before the body handler (the socket is taken over raw). Docker attaches with
+     * {@code POST} + {@code Upgrade: tcp}; Vert.x upgrades only {@code GET} (and CONNECT), so berthd attaches on
+     * {@code GET /containers/{id}/attach} with the same query and headers, and answers a POST upgrade with an
+     * error that says so.
+     */
     public void mountRaw(Router router, Handlers h) {
-        router.post("/containers/:id/attach").handler(ctx -> attach(ctx, h));
+        router.get("/containers/:id/attach").handler(ctx -> attach(ctx, h));
+        router.post("/containers/:id/attach").handler(ctx -> h.errors().send(ctx.response(),
+                new BerthException(ErrorCategory.INVALID_ARGUMENT,
+                        ctx.request().path(), "attach with GET " + ctx.request().path()
+                        + " and the headers Connection: Upgrade, Upgrade: tcp (berthd upgrades GET requests only)")));
     }
 
     private void logs(RoutingContext ctx, Handlers h) {
@@ -129,7 +140,8 @@ public final class StreamRoutes implements RouteModule {
             upgrade(ctx, socket -> {
                 SocketOutput output = new SocketOutput(socket, tty.result(), wantOut, wantErr);
                 return h.workers().executeBlocking(() -> io.attach(id, output), false)
-                        .onSuccess(session -> Bridge.connect(socket, session, stdin ? keys : null, streams))
+                        .onSuccess(session -> Bridge.connect(socket, session, stdin ? keys : null, streams,
+                                Bridge.framed(ctx)))
                         .onFailure(e -> {
                             byte[] message = ("Error: " + h.errors().classify(e).getMessage() + "\n")
                                     .getBytes(StandardCharsets.UTF_8);
@@ -206,34 +218,47 @@ public final class StreamRoutes implements RouteModule {
         }
     }
 
-    /** Client input to the session: in order, detach keys watched, EOF passed on as the end of stdin. */
+    /**
+     * Client input to the session, in order, detach keys watched. Raw (Docker's way), the end of stdin is the
+     * client's half-close — but Vert.x closes a connection whose peer half-closes, so berth's CLI asks for framed
+     * stdin ({@code X-Berth-Stdin: framed}): Docker's 8-byte headers with stream 0, an empty frame for the end.
+     */
     static final class Bridge {
         private Bridge() {
         }
 
-        static void connect(NetSocket socket, AttachSession session, DetachKeys keys, Executor streams) {
+        static boolean framed(RoutingContext ctx) {
+            return "framed".equals(ctx.request().getHeader("X-Berth-Stdin"));
+        }
+
+        static void connect(NetSocket socket, AttachSession session, DetachKeys keys, Executor streams,
+                            boolean framed) {
             socket.closeHandler(v -> session.close());
             if (keys == null) {
                 return;
             }
+            StdinFrames frames = framed ? new StdinFrames() : null;
             socket.handler(buffer -> {
                 socket.pause();
                 streams.execute(() -> {
                     try {
-                        DetachKeys.Result result = keys.feed(buffer.getBytes());
-                        if (result.pass().length > 0) {
-                            session.write(result.pass(), 0, result.pass().length);
-                        }
-                        if (result.detach()) {
-                            session.close();
-                            socket.end();
+                        if (frames == null) {
+                            if (forward(buffer.getBytes(), keys, session, socket)) {
+                                socket.resume();
+                            }
                             return;
                         }
+                        for (byte[] chunk : frames.feed(buffer.getBytes())) {
+                            if (chunk.length == 0) {
+                                session.closeStdin();
+                            } else if (!forward(chunk, keys, session, socket)) {
+                                return;
+                            }
+                        }
+                        socket.resume();
                     } catch (java.io.IOException e) {
                         socket.close();
-                        return;
                     }
-                    socket.resume();
                 });
             });
             socket.endHandler(v -> streams.execute(() -> {
@@ -244,6 +269,20 @@ public final class StreamRoutes implements RouteModule {
                 }
             }));
         }
-    }
 
+        /** Passes stdin on; false when the detach keys ended the session. */
+        private static boolean forward(byte[] data, DetachKeys keys, AttachSession session, NetSocket socket)
+                throws java.io.IOException {
+            DetachKeys.Result result = keys.feed(data);
+            if (result.pass().length > 0) {
+                session.write(result.pass(), 0, result.pass().length);
+            }
+            if (result.detach()) {
+                session.close();
+                socket.end();
+                return false;
+            }
+            return true;
+        }
+    }
 }

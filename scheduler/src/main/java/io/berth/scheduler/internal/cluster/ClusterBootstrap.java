@@ -72,7 +72,8 @@ public final class ClusterBootstrap {
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true)
-                .setMembers(settings.members().isEmpty() ? List.of(settings.bindAddress()) : settings.members());
+        // Without members to join, no join at all: a cluster of one that never probes its neighbours' ports (other
+        // berthds on this machine) and starts without waiting for answers.
+        join.getTcpIpConfig().setEnabled(!settings.members().isEmpty()).setMembers(settings.members());
     }
 }
