@@ -34,7 +34,10 @@ final class ExitWaiter {
         ExitWaiter w = new ExitWaiter();
         Request request = Request.post("/containers/" + Request.segment(id) + "/wait")
                 .query("condition", removed ? "removed" : "next-exit");
-        Thread.ofVirtual().name("berth-wait").start(() -> w.run(client, request));
+        // A platform thread, not a virtual one: a virtual thread's blocking read starts the JDK's poller thread,
+        // which then sits in epoll_wait (native code) until the end, and the JVM's exit (halt too) waits up to
+        // 300 ms for threads in native code to stop: it cost every `berth run` ~300 ms (issue 4 benchmark).
+        Thread.ofPlatform().daemon().name("berth-wait").start(() -> w.run(client, request));
         try {
             w.registered.await(REGISTER_GRACE_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -25,7 +25,9 @@ final class SignalProxy {
     }
 
     private static void forward(EngineClient client, String containerPath, String signal) {
-        Thread.ofVirtual().start(() -> {
+        // Not a virtual thread: its socket I/O would start the JDK's poller, whose thread stays in native code
+        // and delays the JVM's exit by up to 300 ms (see ExitWaiter).
+        Thread.ofPlatform().daemon().name("berth-signal").start(() -> {
             try {
                 client.exec(Request.post(containerPath + "/kill").query("signal", signal));
             } catch (BerthException e) {
