@@ -123,7 +123,8 @@ step "starting berthd on $work (cgroup parent $name)"
 opts=${BERTHD_JAVA_OPTS-}
 if [ "${PROFILE:-0}" = 1 ]; then
   jfr=/tmp/$name-berthd.jfr
-  opts="$opts -XX:StartFlightRecording=filename=$jfr,settings=profile"
+  nmt=/tmp/$name-berthd-nmt.txt
+  opts="$opts -XX:StartFlightRecording=filename=$jfr,settings=profile -XX:NativeMemoryTracking=summary"
 fi
 BERTHD_JAVA_OPTS=$opts "$dist/bin/berthd" --data-root "$work/d" --run-root "$work/r" --cgroup-parent "$name" \
   >"$work/berthd.log" 2>&1 &
@@ -210,33 +211,55 @@ deb=127.0.0.1:$REGISTRY_PORT/$name/debian:bookworm
 skopeo --insecure-policy copy -q --dest-tls-verify=false "docker-archive:$work/debian.tar" "docker://$deb"
 rm -f "$work/debian.tar"
 PODMAN_IMAGES+=("$deb")
-deb_layer=$(skopeo inspect --tls-verify=false --raw "docker://$deb" | jq -r '.layers[0].size')
 "${berth[@]}" pull -q "$deb" >/dev/null
 "${berth[@]}" rmi "$deb" >/dev/null
 podman pull -q --tls-verify=false "$deb" >/dev/null
 podman rmi "$deb" >/dev/null
+# The layer as pushed (gzip), for GNU tar: the floor of any unpacker on this file system.
+skopeo --insecure-policy copy -q --src-tls-verify=false "docker://$deb" "oci:$work/skopeo:1"
+deb_digest=$(jq -r '.manifests[0].digest' "$work/skopeo/index.json")
+deb_digest=$(jq -r '.layers[0].digest' "$work/skopeo/blobs/sha256/${deb_digest#sha256:}")
+mv "$work/skopeo/blobs/sha256/${deb_digest#sha256:}" "$work/debian-layer.tar.gz"
+deb_layer=$(stat -c %s "$work/debian-layer.tar.gz")
+rm -rf "$work/skopeo"
 hyperfine --warmup 1 --runs "$pull_runs" --export-json "$work/out/debian.json" --style basic \
   --prepare "${berth[*]} rmi $deb >/dev/null 2>&1 || true" -n "berth" "${berth[*]} pull -q $deb" \
   --prepare "podman rmi $deb >/dev/null 2>&1 || true" -n "podman" "podman pull -q --tls-verify=false $deb" \
   --prepare "rm -rf $work/skopeo" -n "skopeo" \
-  "skopeo --insecure-policy copy -q --src-tls-verify=false docker://$deb oci:$work/skopeo:1" >"$work/out/debian.txt"
+  "skopeo --insecure-policy copy -q --src-tls-verify=false docker://$deb oci:$work/skopeo:1" \
+  --prepare "rm -rf $work/tarx && mkdir $work/tarx" -n "tar" \
+  "tar -xzf $work/debian-layer.tar.gz -C $work/tarx" >"$work/out/debian.txt"
+rm -rf "$work/tarx" "$work/debian-layer.tar.gz"
 "${berth[@]}" rmi "$deb" >/dev/null 2>&1 || true
 podman rmi "$deb" >/dev/null 2>&1 || true
 rm -rf "$work/skopeo"
 sleep 3
 idle_end=$(rss_kib "$bpid")
 idle_end_pss=$(pss_kib "$bpid")
+threads=$(awk '/^Threads:/ {print $2}' "/proc/$bpid/status")
+[ -z "${nmt-}" ] || "$(cat "$dist/lib/jdk")/bin/jcmd" "$bpid" VM.native_memory summary >"$nmt" 2>&1 || true
+# What creating one file costs on the data root's file system (unpacking is mostly that: one per entry).
+create_us=$(python3 - "$work/create-test" <<'PY'
+import os, sys, time
+d = sys.argv[1]; os.makedirs(d)
+t = time.perf_counter()
+for i in range(2000):
+    os.close(os.open(f"{d}/f{i}", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+print(round((time.perf_counter() - t) / 2000 * 1e6))
+PY
+)
+rm -rf "$work/create-test"
 
 # --- the table --------------------------------------------------------------------------------------------------
 med() { jq -r --arg c "$2" '.results[] | select(.command == $c) | .median * 1000 | round' "$work/out/$1.json"; }
 rng() { jq -r --arg c "$2" '.results[] | select(.command == $c) | "\(.min * 1000 | round)–\(.max * 1000 | round)"' "$work/out/$1.json"; }
 b_run=$(med run berth); p_run=$(med run podman)
 b_pull=$(med pull berth); p_pull=$(med pull podman); s_pull=$(med pull skopeo)
-b_deb=$(med debian berth); p_deb=$(med debian podman); s_deb=$(med debian skopeo)
+b_deb=$(med debian berth); p_deb=$(med debian podman); s_deb=$(med debian skopeo); t_deb=$(med debian tar)
 per_b=$(( (after - before + brss) / n ))
 cat <<T
 
-| figure | berth | $podman_label | skopeo | target |
+| figure | berth | $podman_label | skopeo / reference | target |
 | --- | ---: | ---: | ---: | --- |
 | \`run --rm --network none busybox true\`, median ms (min–max, $runs runs) | $b_run ($(rng run berth)) | $p_run ($(rng run podman)) | | ≤ 120 |
 | berthd idle RSS, MiB: 5 s after start / after the runs and pulls | $(mib "$idle_start") / $(mib "$idle_end") | no daemon | | ≤ 200 |
@@ -245,12 +268,14 @@ cat <<T
 | … of which berthd VmRSS delta / $n, MiB | $(mib $(( (after - before) / n ))) | | | |
 | pull $size MiB single layer (gzip $((LAYER_SIZE / 1048576)) MiB), median ms ($pull_runs runs) | $b_pull ($(rng pull berth)) | $p_pull ($(rng pull podman)) | $s_pull ($(rng pull skopeo)) | ≤ 1.2 × skopeo = $((s_pull * 12 / 10)) |
 | pull + unpack debian minbase (gzip $((deb_layer / 1048576)) MiB), median ms | $b_deb ($(rng debian berth)) | $p_deb ($(rng debian podman)) | $s_deb (no unpack) | ≤ 2500 |
+| … GNU \`tar -xzf\` of that layer on the same file system (no download), median ms | | | $t_deb ($(rng debian tar)) | |
 T
 echo
-echo "berthd VmRSS before/after starting the $n containers: $(mib "$before") / $(mib "$after") MiB; Pss at the end $(mib "$idle_end_pss") MiB."
+echo "berthd VmRSS before/after starting the $n containers: $(mib "$before") / $(mib "$after") MiB; Pss at the end $(mib "$idle_end_pss") MiB; $threads threads."
+echo "creating an empty file on the data root's file system ($(df --output=fstype "$work" | tail -1)): $create_us µs."
 echo "podman's default runtime: $podman_default; used: $prt. berthd: runc $(runc --version | awk 'NR==1 {print $3}'), conmon $(conmon --version | awk 'NR==1 {print $3}')."
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine: $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), $(free -g | awk '/^Mem:/ {print $2}') GiB," \
      "$(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $(cat "$dist/lib/jdk" 2>/dev/null || echo '?'); $(skopeo --version); $(docker-registry --version 2>/dev/null | head -1)"
-[ -z "${jfr-}" ] || echo "JFR of berthd: $jfr (kept)"
+[ -z "${jfr-}" ] || echo "JFR of berthd: $jfr; native memory summary at the end: $nmt (kept)"
