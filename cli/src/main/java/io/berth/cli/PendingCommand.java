@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.UnmatchedArgsBinding;
 
 /**
- * A command that needs the Berth daemon, which this build does not include yet. It is registered with its
+ * A command that this build does not implement yet (networks, builds, compose other than config). It is registered with its
  * docker-like description so that {@code berth --help} shows the whole command set, accepts any arguments, and
  * when run prints one honest line on stderr and exits 1, whatever was typed after it ({@code -h/--help} as the
  * first argument still shows its help).
@@ -34,7 +34,7 @@ final class PendingCommand implements Callable<Integer> {
 
     /** The one line that a pending command prints, for example {@code berth run: needs the Berth daemon...}. */
     static String message(String qualifiedName) {
-        return qualifiedName + ": needs the Berth daemon (berthd), which this build does not include yet";
+        return qualifiedName + ": is not implemented in this build yet (see the README: networks, builds and compose come next)";
     }
 
     @Override

@@ -15,12 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherIT {
 
     @Test
-    void whenRunWithACleanEnvironment_thenItFindsAJavaAndPrintsItsVersion() {
-        BerthProcess.Result r = BerthProcess.berth().run("version");
+    void whenRunWithACleanEnvironment_thenItFindsAJavaAndPrintsItsVersion(@TempDir Path dir) {
+        // No daemon on that socket: docker prints the client part, says it cannot connect, and exits 1.
+        BerthProcess.Result r = BerthProcess.berth().env("BERTH_HOST", "unix://" + dir.resolve("none.sock"))
+                .run("version");
 
-        assertEquals(0, r.code(), r::toString);
+        assertEquals(1, r.code(), r::toString);
         assertTrue(r.out().startsWith("Client:\n Version:"), r::toString);
-        assertEquals("", r.err());
+        assertTrue(r.err().contains("Cannot connect to the Berth daemon"), r::toString);
     }
 
     @Test
