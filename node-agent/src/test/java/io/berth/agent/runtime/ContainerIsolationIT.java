@@ -101,7 +101,8 @@ class ContainerIsolationIT {
         assertEquals(mem, stats.memory().limit());
         assertTrue(stats.memory().usage() > 0);
         assertEquals(50, stats.pids().limit());
-        assertEquals(1, stats.pids().current());
+        // runc's helper processes may still be in the cgroup for a moment after start on a loaded machine.
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> fx.runtime.stats(id).pids().current() == 1);
         assertTrue(stats.cpuUsageNanos() > 0);
     }
 
