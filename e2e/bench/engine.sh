@@ -137,6 +137,7 @@ done
 "${berth[@]}" version >/dev/null || { tail -50 "$work/berthd.log" >&2; exit 1; }
 sleep 5
 idle_start=$(rss_kib "$bpid")
+[ -z "${nmt-}" ] || "$(cat "$dist/lib/jdk")/bin/jcmd" "$bpid" VM.native_memory summary >"$nmt.start" 2>&1 || true
 "${berth[@]}" load -i "$work/busybox.tar" >/dev/null
 "${berth[@]}" run --rm --network none "$image" true
 
@@ -278,4 +279,4 @@ echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine: $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), $(free -g | awk '/^Mem:/ {print $2}') GiB," \
      "$(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $(cat "$dist/lib/jdk" 2>/dev/null || echo '?'); $(skopeo --version); $(docker-registry --version 2>/dev/null | head -1)"
-[ -z "${jfr-}" ] || echo "JFR of berthd: $jfr; native memory summary at the end: $nmt (kept)"
+[ -z "${jfr-}" ] || echo "JFR of berthd: $jfr; native memory summary 5 s after start: $nmt.start, at the end: $nmt (kept)"
